@@ -1,0 +1,3 @@
+"""tuireader: an offline terminal reader for news libraries."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from tuireader.cli import main
+
+main()

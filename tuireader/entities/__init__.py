@@ -1,0 +1,1 @@
+"""Named entities: a shipped CRF recogniser plus alias canonicalisation."""
