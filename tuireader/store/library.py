@@ -1,0 +1,290 @@
+"""The library: one SQLite file, and the only code that knows its tables.
+
+Every screen and command reaches the data through ``Library``; queries return
+the plain records of ``tuireader.records``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tuireader import search_query
+from tuireader.errors import LibraryError, NotFound, SearchQueryError
+from tuireader.records import Article, ArticleSummary, PreparedArticle, SearchHit
+from tuireader.store.migrations import known_migration_names, migrations
+
+BUSY_TIMEOUT_S = 15.0
+SORTS = {
+    "date": "published IS NULL, published DESC, id DESC",
+    "title": "title COLLATE NOCASE ASC, id ASC",
+}
+
+IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOutcome:
+    status: str  # IMPORTED | UPDATED | UNCHANGED
+    article_id: int
+
+
+class Library:
+    """An open library file. Create with ``Library.open(path)``."""
+
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Library":
+        path = Path(path)
+        if str(path) != ":memory:":
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(f"{path.parent}: cannot create the library folder ({error.strerror})") from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            db = Database(conn)
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            cls._refuse_newer_schema(db, path)
+            migrations.apply(db)
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"{path}: not a usable tuireader library ({error})") from None
+        return cls(db, path)
+
+    @staticmethod
+    def _refuse_newer_schema(db: Database, path: Path) -> None:
+        applied = {m.name for m in migrations.applied(db)}
+        unknown = applied - known_migration_names()
+        if unknown:
+            raise LibraryError(
+                f"{path}: written by a newer tuireader (schema {sorted(unknown)[-1]}); upgrade tuireader to open it"
+            )
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.conn:
+            yield
+
+    # -- articles ---------------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def store_articles(self, batch: Sequence[PreparedArticle]) -> list[StoreOutcome]:
+        """Insert or update a batch in one transaction; same file or same content = same article."""
+        outcomes = []
+        with self.transaction():
+            for prepared in batch:
+                outcomes.append(self._store_one(prepared))
+        return outcomes
+
+    def _store_one(self, item: PreparedArticle) -> StoreOutcome:
+        conn = self.db.conn
+        known = conn.execute(
+            "SELECT article_id, content_hash FROM article_sources WHERE source_key = ?", (item.source_key,)
+        ).fetchone()
+        same_content = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (item.content_hash,)
+        ).fetchone()
+        now = _now()
+        if known and known[1] == item.content_hash:
+            return StoreOutcome(UNCHANGED, known[0])
+        if same_content:
+            # Identical content already stored (from another path, or this file reverted): one article.
+            self._link_source(item.source_key, same_content[0], item.content_hash)
+            return StoreOutcome(UNCHANGED, same_content[0])
+        fields = (
+            item.title, item.byline, item.source, item.url, item.published, item.lang,
+            item.body, item.word_count, item.content_hash,
+        )
+        if known:
+            conn.execute(
+                """UPDATE articles SET title=?, byline=?, source=?, url=?, published=?, lang=?, body=?,
+                   word_count=?, content_hash=?, updated_at=?, source_path=? WHERE id=?""",
+                (*fields, now, item.source_key, known[0]),
+            )
+            self._link_source(item.source_key, known[0], item.content_hash)
+            self._add_tags(known[0], item.tags)
+            return StoreOutcome(UPDATED, known[0])
+        cursor = conn.execute(
+            """INSERT INTO articles (title, byline, source, url, published, lang, body, word_count,
+               content_hash, imported_at, updated_at, source_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (*fields, now, now, item.source_key),
+        )
+        article_id = cursor.lastrowid
+        self._link_source(item.source_key, article_id, item.content_hash)
+        self._add_tags(article_id, item.tags)
+        return StoreOutcome(IMPORTED, article_id)
+
+    def _link_source(self, source_key: str, article_id: int, content_hash: str) -> None:
+        self.db.conn.execute(
+            "INSERT INTO article_sources (source_key, article_id, content_hash) VALUES (?,?,?) "
+            "ON CONFLICT(source_key) DO UPDATE SET article_id=excluded.article_id, content_hash=excluded.content_hash",
+            (source_key, article_id, content_hash),
+        )
+
+    def article(self, article_id: int) -> Article:
+        row = self.db.execute(
+            """SELECT id, title, body, byline, source, url, published, lang, word_count, source_path,
+               content_hash, imported_at, updated_at, is_read, position FROM articles WHERE id = ?""",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return Article(*row[:13], bool(row[13]), row[14], tags=self.tags_of(article_id))
+
+    def article_ids(self, sort: str = "date", query: str = "") -> list[int]:
+        """Ids of the articles a query selects, in list order (all when the query is empty).
+
+        ``sort`` is "date", "title" or "relevance" (BM25 with titles weighted, for text queries).
+        """
+        parsed = search_query.parse(query) if query.strip() else None
+        if parsed is not None and parsed.has_text and sort == "relevance":
+            where, params = self._where(parsed, joined_fts=True)
+            sql = f"""SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                      WHERE {where} ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC"""
+            return [row[0] for row in self._run(sql, params)]
+        where, params = self._where(parsed) if parsed is not None else ("1", [])
+        order = SORTS.get(sort, SORTS["date"])
+        return [row[0] for row in self._run(f"SELECT id FROM articles WHERE {where} ORDER BY {order}", params)]
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """List rows for the given ids, in the same order (missing ids are left out)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT id, title, source, published, lang, word_count, is_read FROM articles WHERE id IN ({marks})",
+            list(ids),
+        ).fetchall()
+        tags = self._tags_by_article(ids)
+        by_id = {
+            row[0]: ArticleSummary(*row[:6], bool(row[6]), tags.get(row[0], ())) for row in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def mark_read(self, article_id: int, is_read: bool = True) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", [int(is_read), article_id])
+
+    def save_position(self, article_id: int, position: int) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET position = ? WHERE id = ?", [max(0, int(position)), article_id])
+
+    def delete_article(self, article_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    # -- search -----------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Ranked hits (BM25, title weighted x5) with a snippet whose matches are wrapped in \x02..\x03."""
+        parsed = search_query.parse(query)
+        if parsed.is_empty:
+            return []
+        where, params = self._where(parsed, joined_fts=parsed.has_text)
+        if parsed.has_text:
+            sql = f"""
+                SELECT a.id, a.title, a.source, a.published, a.lang,
+                       snippet(articles_fts, 1, char(2), char(3), '…', 12), bm25(articles_fts, 5.0, 1.0)
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE {where} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"""
+        else:
+            sql = f"""SELECT id, title, source, published, lang, substr(body, 1, 120), 0.0
+                      FROM articles a WHERE {where} ORDER BY {SORTS['date']} LIMIT ?"""
+        return [SearchHit(*row) for row in self._run(sql, [*params, limit])]
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error) or "syntax" in str(error):
+                raise SearchQueryError(f"cannot search for that: {error}") from None
+            raise
+
+    def _where(self, parsed: search_query.SearchQuery, *, joined_fts: bool = False) -> tuple[str, list]:
+        """SQL conditions on ``articles`` for a parsed query.
+
+        ``joined_fts``: the caller selects from articles_fts joined to articles, so the
+        MATCH goes straight on the FTS table (bm25() and snippet() need that).
+        """
+        clauses: list[str] = []
+        params: list = []
+        if parsed.has_text:
+            clauses.append(
+                "articles_fts MATCH ?" if joined_fts
+                else "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
+            params.append(search_query.to_fts5(parsed))
+        filters = parsed.filters
+        for tag in filters.get("tag", []):
+            clauses.append(
+                "id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
+            )
+            params.append(tag.strip())
+        if "lang" in filters:
+            clauses.append(f"lang IN ({','.join('?' * len(filters['lang']))})")
+            params.extend(filters["lang"])
+        for source in filters.get("source", []):
+            clauses.append("source LIKE ?")
+            params.append(f"%{source}%")
+        for after in filters.get("after", []):
+            clauses.append("published >= ?")
+            params.append(after)
+        for before in filters.get("before", []):
+            clauses.append("published < ?")
+            params.append(before)
+        for state in filters.get("is", []):
+            clauses.append({"read": "is_read = 1", "unread": "is_read = 0"}.get(state.lower(), "1"))
+        where = " AND ".join(c for c in clauses if c)
+        return where or "1", params
+
+    # -- tags ---------------------------------------------------------------------
+
+    def _add_tags(self, article_id: int, names: Iterable[str]) -> None:
+        for name in names:
+            name = " ".join(name.split())
+            if not name:
+                continue
+            self.db.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+            self.db.conn.execute(
+                "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                (article_id, name),
+            )
+
+    def tags_of(self, article_id: int) -> tuple[str, ...]:
+        return self._tags_by_article([article_id]).get(article_id, ())
+
+    def _tags_by_article(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"""SELECT article_id, name FROM article_tags JOIN tags ON tags.id = tag_id
+                WHERE article_id IN ({marks}) ORDER BY name COLLATE NOCASE""",
+            list(ids),
+        ).fetchall()
+        result: dict[int, list[str]] = {}
+        for article_id, name in rows:
+            result.setdefault(article_id, []).append(name)
+        return {k: tuple(v) for k, v in result.items()}

@@ -1,0 +1,111 @@
+"""Schema versions, applied forward on open (sqlite-utils' migration sets).
+
+Each migration is a function that takes the database and changes it; the
+names of applied ones are recorded in ``_sqlite_migrations``. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "tuireader"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_articles_tags_search(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            byline TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            lang TEXT NOT NULL DEFAULT 'und',
+            body TEXT NOT NULL,
+            word_count INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            is_read INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX articles_published ON articles (published DESC, id DESC)")
+    db.execute("CREATE INDEX articles_title ON articles (title COLLATE NOCASE)")
+    db.execute("CREATE INDEX articles_url ON articles (url) WHERE url != ''")
+    # One article can come from several files (identical content, two paths);
+    # a file keeps pointing at its article when its content changes.
+    db.execute(
+        """
+        CREATE TABLE article_sources (
+            source_key TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX article_sources_article ON article_sources (article_id)")
+    db.execute(
+        """
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (article_id, tag_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX article_tags_tag ON article_tags (tag_id, article_id)")
+    # External-content FTS5 index: the text lives once, in articles.
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body,
+            content='articles', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2',
+            prefix='2 3'
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END
+        """
+    )
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in migrations._migrations}

@@ -1,0 +1,133 @@
+"""The library screen: every story in a virtual list, live search on `/`."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tuireader.errors import SearchQueryError
+from tuireader.ui.widgets.article_list import ArticleList
+
+SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by relevance"}
+
+
+class LibraryScreen(Screen):
+    CSS_PATH = "library.tcss"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="library.search"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="library.clear_search"),
+        Binding("m", "toggle_read", "Read/unread", id="library.toggle_read"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "date"
+        self.query_text = ""
+
+    @property
+    def library(self):
+        return self.app.library
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="search-bar"):
+            yield Static("/", id="search-prompt")
+            yield Input(placeholder='search: words, "a phrase", -word, OR, tag:x lang:id source:x after:2025-08-01',
+                        id="search", select_on_focus=False)
+        yield Static("", id="status")
+        yield ArticleList(self.library.summaries, id="articles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(ArticleList).focus()
+
+    # -- list contents --------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        articles = self.query_one(ArticleList)
+        keep = keep if keep is not None else articles.current_id
+        sort = self.sort
+        if sort == "relevance" and not self.query_text.strip():
+            sort = "date"
+        try:
+            ids = self.library.article_ids(sort=sort, query=self.query_text)
+        except SearchQueryError as error:
+            self._set_status(str(error), error=True)
+            return
+        articles.set_ids(ids, keep=keep)
+        self._set_status(self._describe(len(ids)))
+
+    def _describe(self, count: int) -> str:
+        total = self.library.article_count()
+        noun = "story" if total == 1 else "stories"
+        sort = SORT_LABELS["date" if self.sort == "relevance" and not self.query_text.strip() else self.sort]
+        if self.query_text.strip():
+            return f"{count} of {total} {noun} match · {sort}"
+        return f"{total} {noun} · {sort}"
+
+    def _set_status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(message)
+        status.set_class(error, "-error")
+
+    def refresh_rows(self) -> None:
+        self.query_one(ArticleList).refresh_rows()
+
+    # -- events ---------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.query_text = event.value
+            if self.query_text.strip() and self.sort == "date":
+                self.sort = "relevance"
+            elif not self.query_text.strip() and self.sort == "relevance":
+                self.sort = "date"
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(ArticleList).focus()
+
+    def on_article_list_opened(self, event: ArticleList.Opened) -> None:
+        from tuireader.ui.screens.reader import ReaderScreen
+
+        articles = self.query_one(ArticleList)
+        self.app.push_screen(ReaderScreen(event.article_id, sequence=articles.ids))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one(ArticleList).focus()
+
+    def action_cycle_sort(self) -> None:
+        order = ["date", "title"] + (["relevance"] if self.query_text.strip() else [])
+        self.sort = order[(order.index(self.sort) + 1) % len(order)] if self.sort in order else "date"
+        self.reload()
+
+    def action_toggle_read(self) -> None:
+        articles = self.query_one(ArticleList)
+        article_id = articles.current_id
+        if article_id is None:
+            return
+        summary = self.library.summaries([article_id])[0]
+        self.library.mark_read(article_id, not summary.is_read)
+        articles.refresh_rows()
+
+    def select_article(self, article_id: int) -> None:
+        """Put the list cursor on an article (after reading moved on with n/p)."""
+        articles = self.query_one(ArticleList)
+        if article_id in articles.ids:
+            articles.set_ids(articles.ids, keep=article_id)
