@@ -341,6 +341,14 @@ def test_acronym_needs_org_or_location_and_a_real_acronym():
     assert acronym_definitions(text, ms) == {}
 
 
+def test_place_qualified_by_country_is_not_a_definition():
+    text = "Badai melanda Texas (AS) dan Osaka (Jepang); warga AS mengungsi."
+    ms = mentions(text, ("Texas", LOCATION), ("AS", LOCATION), ("Osaka", LOCATION), ("AS", LOCATION))
+    assert acronym_definitions(text, ms) == {}
+    got = {m.text: m.canonical for m in canonicalise(ms, text)}
+    assert got == {"Texas": "Texas", "AS": "United States", "Osaka": "Osaka"}
+
+
 @pytest.mark.parametrize(
     ("name", "key"),
     [

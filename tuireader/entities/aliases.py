@@ -259,6 +259,8 @@ def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[st
       parenthesised long form that is itself a mention, or whose word
       initials spell the acronym.
 
+    Not a definition: a parenthesised acronym that the alias table knows as
+    a place ("Texas (AS)"), or as a different entity than the long form.
     The first definition of an acronym wins.
     """
     found: dict[str, str] = {}
@@ -267,8 +269,15 @@ def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[st
 
     def add(acr: str, long_form: str) -> None:
         acr, long_form = acr.strip(), long_form.strip()
-        if acr and long_form and canonical_key(acr) != canonical_key(long_form):
-            found.setdefault(acr, long_form)
+        if not acr or not long_form or canonical_key(acr) == canonical_key(long_form):
+            return
+        # "Texas (AS)", "Kairo (Mesir)": a place qualified by its country, not
+        # a definition.  Both known but different also means "not the same".
+        acr_hit, long_hit = lookup_alias(acr), lookup_alias(long_form)
+        if acr_hit is not None and (acr_hit[1] == LOCATION or long_hit is not None):
+            if long_hit is None or long_hit[0] != acr_hit[0]:
+                return
+        found.setdefault(acr, long_form)
 
     for m in ordered:
         surface = text[m.start : m.end] if 0 <= m.start < m.end <= len(text) else m.text
