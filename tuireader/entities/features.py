@@ -1,0 +1,231 @@
+"""Feature extraction for the CRF entity recogniser (stdlib only).
+
+Word-level features are computed once per distinct token string and cached
+per process (``FeatureExtractor._cache``); a sentence's feature lists are the
+concatenation of the cached lists of the token and its neighbours (+-2) plus a
+few sentence-level features (sentence boundaries, gazetteer span matches).
+Feature strings are short, prefix-coded: ``w=`` lower-cased word, ``s=``
+collapsed shape, ``p3=``/``x3=`` affixes, ``c=`` cluster, ``gL=`` place
+gazetteer, ``gP=``/``gO=``/``gT=`` training-entity gazetteer, ``hon`` title,
+``lc`` capitalised-but-usually-lower-case word, ``fn`` known first name ...
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+__all__ = ["FeatureExtractor", "Resources", "word_shape", "load_resources"]
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def word_shape(tok: str) -> str:
+    """Collapsed shape: ``Jakarta`` -> ``Xx``, ``U.S.`` -> ``X.X.``, ``12/8`` -> ``d/d``."""
+    out = []
+    prev = ""
+    for ch in tok:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "x"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out)[:8]
+
+
+class Resources:
+    """Word lists a model was trained with (all keys lower-cased)."""
+
+    def __init__(
+        self,
+        lower_common: set[str] | frozenset[str] = frozenset(),
+        honorifics: set[str] | frozenset[str] = frozenset(),
+        locations: list[str] | tuple = (),
+        entities: dict[str, list[str]] | None = None,
+        first_names: set[str] | frozenset[str] = frozenset(),
+        clusters: dict[str, str] | None = None,
+    ) -> None:
+        self.lower_common = frozenset(lower_common)
+        self.honorifics = frozenset(honorifics)
+        self.first_names = frozenset(first_names)
+        self.clusters = clusters or {}
+        # gazetteers: first token -> list of (token tuple, tag), longest first
+        self.gaz: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name in locations:
+            self._add(name, "L")
+        for label, names in (entities or {}).items():
+            tag = {"PER": "P", "ORG": "O", "LOC": "T", "MISC": "M"}[label]
+            for name in names:
+                self._add(name, tag)
+        for lst in self.gaz.values():
+            lst.sort(key=lambda x: -len(x[0]))
+
+    def _add(self, name: str, tag: str) -> None:
+        toks = tuple(name.lower().split())
+        if toks:
+            self.gaz.setdefault(toks[0], []).append((toks, tag))
+
+
+def _read_list(path: Path) -> list[str]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    return out
+
+
+def load_resources(model_json: Path | None, entities: dict[str, list[str]] | None = None,
+                   first_names=None) -> Resources:
+    """Resources for one language model: ``model_json`` holds the trained lists."""
+    data: dict = {}
+    if model_json is not None:
+        with open(model_json, encoding="utf-8") as fh:
+            data = json.load(fh)
+    return Resources(
+        lower_common=set(data.get("lower_common", ())),
+        honorifics={h.lower() for h in _read_list(_DATA_DIR / "honorifics.txt")},
+        locations=_read_list(_DATA_DIR / "gazetteer_loc.txt"),
+        entities=entities if entities is not None else data.get("entities"),
+        first_names=set(first_names if first_names is not None else data.get("first_names", ())),
+        clusters=data.get("clusters"),
+    )
+
+
+class FeatureExtractor:
+    """Turns token lists into crfsuite attribute lists."""
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], bool, bool]] = {}
+
+    # -- word level ---------------------------------------------------------
+    def _word(self, tok: str):
+        low = tok.lower()
+        shape = word_shape(tok)
+        res = self.res
+        f0 = ["w=" + low, "s=" + shape]
+        n = len(low)
+        if n > 3:
+            f0 += ["p2=" + low[:2], "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
+            if n > 5:
+                f0.append("x4=" + low[-4:])
+        first = tok[:1]
+        cap = first.isupper()
+        if cap:
+            if n > 1 and tok.isupper():
+                f0.append("U")
+            else:
+                f0.append("T")
+            if low in res.lower_common:
+                f0.append("lc")
+        hon = low in res.honorifics
+        if hon:
+            f0.append("hon")
+        if low in res.first_names:
+            f0.append("fn")
+        if n == 1 and not first.isalnum():
+            f0.append("P")
+        cl = res.clusters.get(low)
+        ctx_cl = []
+        if cl is not None:
+            f0 += ["c4=" + cl[:4], "c8=" + cl[:8], "c=" + cl]
+            ctx_cl = [cl[:6]]
+        sh2 = shape[:3]
+        m1 = ["-1w=" + low, "-1s=" + sh2]
+        p1 = ["+1w=" + low, "+1s=" + sh2]
+        m2 = ["-2w=" + low]
+        p2 = ["+2w=" + low]
+        if hon:
+            m1.append("-1hon")
+            m2.append("-2hon")
+            p1.append("+1hon")
+        if ctx_cl:
+            m1.append("-1c=" + ctx_cl[0])
+            p1.append("+1c=" + ctx_cl[0])
+        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common)
+        self._cache[tok] = entry
+        return entry
+
+    # -- sentence level -----------------------------------------------------
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        cache = self._cache
+        word = self._word
+        ents = [cache.get(t) or word(t) for t in tokens]
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i in range(n):
+            e = ents[i]
+            f = list(e[0])
+            if i > 0:
+                f += ents[i - 1][2]
+                if i > 1:
+                    f += ents[i - 2][1]
+                else:
+                    f.append("-2w=<s>")
+            else:
+                f.append("BOS")
+                if e[6]:
+                    f.append("BOSlc")
+            if i + 1 < n:
+                f += ents[i + 1][3]
+                if i + 2 < n:
+                    f += ents[i + 2][4]
+            else:
+                f.append("EOS")
+            out.append(f)
+        self._gazetteer(tokens, ents, out)
+        return out
+
+    def _gazetteer(self, tokens, ents, out) -> None:
+        gaz = self.res.gaz
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if not ents[i][5]:
+                i += 1
+                continue
+            cands = gaz.get(tokens[i].lower())
+            if not cands:
+                i += 1
+                continue
+            best = 0
+            tags: set[str] = set()
+            for toks, tag in cands:
+                m = len(toks)
+                if best and m < best:
+                    break
+                if i + m > n or not ents[i + m - 1][5]:
+                    continue
+                ok = True
+                for k in range(1, m):
+                    if tokens[i + k].lower() != toks[k]:
+                        ok = False
+                        break
+                if ok:
+                    best = m
+                    tags.add(tag)
+            if not best:
+                i += 1
+                continue
+            for tag in tags:
+                if best == 1:
+                    out[i].append("g" + tag + "=U")
+                else:
+                    out[i].append("g" + tag + "=B")
+                    for k in range(1, best):
+                        out[i + k].append("g" + tag + "=I")
+                if i > 0:
+                    out[i - 1].append("+1g" + tag)
+                if i + best < n:
+                    out[i + best].append("-1g" + tag)
+            i += best

@@ -1,0 +1,245 @@
+"""Named-entity recogniser: PERSON / ORG / LOCATION in Indonesian and English.
+
+A CRF (python-crfsuite) per language, trained by ``tuireader.entities.train``
+and shipped in ``tuireader/entities/models/``.  Nothing heavy happens at
+import time: the model and its word lists are loaded on first use (one lazy
+singleton per language, per process).
+
+Public API::
+
+    recognise(text: str, lang: str) -> list[EntityMention]
+    tag_tokens(tokens: list[str], lang: str) -> list[str]
+    tag_document(sentences: list[list[str]], lang: str, consistency: bool = True) -> list[list[str]]
+    guess_language(text: str) -> str
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+from .mention import LOCATION, ORG, PERSON, EntityMention
+from .tokenize import split_sentences, tokenize
+
+__all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+LANGS = ("id", "en")
+_LABELS = {"PER": PERSON, "ORG": ORG, "LOC": LOCATION}
+
+_lock = threading.Lock()
+_models: dict[str, "_Model"] = {}
+_models_dir: Path = MODELS_DIR
+
+
+class _Model:
+    def __init__(self, lang: str, models_dir: Path) -> None:
+        import pycrfsuite  # local import: only on first use
+
+        from .features import FeatureExtractor, load_resources
+
+        self.lang = lang
+        self.res = load_resources(models_dir / f"ner_{lang}.json")
+        self.fx = FeatureExtractor(self.res)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(models_dir / f"ner_{lang}.crfsuite"))
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        tags = self.tagger.tag(self.fx.sentence(tokens))
+        return [t if not t.endswith("MISC") else "O" for t in tags]
+
+
+def reset(models_dir: Path | None = None) -> None:
+    """Forget loaded models (and optionally point at another models folder)."""
+    global _models_dir
+    with _lock:
+        _models.clear()
+        _models_dir = Path(models_dir) if models_dir is not None else MODELS_DIR
+
+
+def is_loaded(lang: str | None = None) -> bool:
+    """Whether a model (for ``lang``, or any) has been loaded in this process."""
+    return bool(_models) if lang is None else lang in _models
+
+
+def _get(lang: str) -> _Model:
+    m = _models.get(lang)
+    if m is None:
+        with _lock:
+            m = _models.get(lang)
+            if m is None:
+                m = _Model(lang, _models_dir)
+                _models[lang] = m
+    return m
+
+
+_ID_WORDS = frozenset("yang dan di ini itu dengan untuk dari tidak pada akan dalam ke juga adalah oleh karena bahwa sudah saat telah kata para".split())
+_EN_WORDS = frozenset("the of and to in is was that for on with as by at from said it be has have are were will which".split())
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def guess_language(text: str) -> str:
+    """``en`` or ``id`` from function-word counts in the first ~2,000 chars (default ``id``)."""
+    i = e = 0
+    for w in _WORD_RE.findall(text[:2000].lower()):
+        if w in _ID_WORDS:
+            i += 1
+        elif w in _EN_WORDS:
+            e += 1
+    return "en" if e > i else "id"
+
+
+def _norm_lang(lang: str | None, text: str = "") -> str:
+    lang = (lang or "").lower()[:2]
+    if lang in LANGS:
+        return lang
+    return guess_language(text) if text else "id"
+
+
+def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+    out = []
+    start = None
+    typ = None
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if start is not None:
+                out.append((start, i, typ))
+            start = None
+            continue
+        pre, t = tag[0], tag[2:]
+        if pre == "B" or start is None or t != typ:
+            if start is not None:
+                out.append((start, i, typ))
+            start, typ = i, t
+    if start is not None:
+        out.append((start, len(tags), typ))
+    return out
+
+
+def tag_tokens(tokens: list[str], lang: str) -> list[str]:
+    """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence of tokens."""
+    return tag_document([tokens], lang, consistency=False)[0]
+
+
+def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True) -> list[list[str]]:
+    """Tag the sentences of one document; with ``consistency`` a name tagged
+    once is tagged (with its majority label) wherever it recurs."""
+    lang = _norm_lang(lang, " ".join(" ".join(s) for s in sentences[:20]))
+    model = _get(lang)
+    tagged = [model.tag(list(s)) for s in sentences]
+    if consistency and len(sentences) > 1:
+        _consistency(sentences, tagged, model.res)
+    return tagged
+
+
+def _consistency(sentences, tagged, res) -> None:
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    per_parts: set[tuple[str, ...]] = set()
+    found = []
+    for si, (toks, tags) in enumerate(zip(sentences, tagged)):
+        for a, b, typ in _chunks(tags):
+            key = tuple(toks[a:b])
+            d = votes.setdefault(key, {})
+            d[typ] = d.get(typ, 0) + 1
+            found.append((si, a, b, key))
+            if typ == "PER" and b - a >= 2:
+                for x in range(a, b):
+                    for y in range(x + 1, b + 1):
+                        if (x, y) == (a, b):
+                            continue
+                        part = tuple(toks[x:y])
+                        if _nameish(part[0], res) and _nameish(part[-1], res):
+                            per_parts.add(part)
+    if not votes:
+        return
+    major = {k: max(sorted(d), key=lambda t: d[t]) for k, d in votes.items()}
+    # 1. relabel minority labels of the same string
+    for si, a, b, key in found:
+        lab = major[key]
+        tags = tagged[si]
+        if tags[a][2:] != lab and votes[key][lab] > votes[key].get(tags[a][2:], 0):
+            tags[a] = "B-" + lab
+            for k in range(a + 1, b):
+                tags[k] = "I-" + lab
+    # 2. propagate to untagged occurrences
+    cand: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for k, lab in major.items():
+        if _nameish(k[0], res):
+            cand.setdefault(k[0], []).append((k, lab))
+    for part in per_parts:
+        if part not in major:
+            cand.setdefault(part[0], []).append((part, "PER"))
+    for lst in cand.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    for toks, tags in zip(sentences, tagged):
+        n = len(toks)
+        i = 0
+        while i < n:
+            lst = cand.get(toks[i])
+            if not lst or tags[i] != "O":
+                i += 1
+                continue
+            done = False
+            for key, lab in lst:
+                m = len(key)
+                if i + m > n or tuple(toks[i:i + m]) != key:
+                    continue
+                if any(t != "O" for t in tags[i:i + m]):
+                    continue
+                if i + m < n and tags[i + m].startswith("I-"):
+                    continue
+                if i == 0 and m == 1 and toks[0].lower() in res.lower_common:
+                    continue
+                tags[i] = "B-" + lab
+                for k in range(i + 1, i + m):
+                    tags[k] = "I-" + lab
+                i += m
+                done = True
+                break
+            if not done:
+                i += 1
+
+
+def _nameish(tok: str, res) -> bool:
+    return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
+
+
+_NOISE_RE = re.compile(
+    r"^\s*(ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT|Baca [Jj]uga\b.*|BACA JUGA\b.*|"
+    r"Advertisement|Iklan|IKLAN|Lihat [Jj]uga\b.*|Simak [Vv]ideo\b.*|\[Gambas:.*)\s*$"
+)
+
+
+def recognise(text: str, lang: str) -> list[EntityMention]:
+    """Entity mentions in ``text`` (light Markdown allowed), sorted by start,
+    non-overlapping, ``text == body[start:end]``, ``canonical`` empty."""
+    if not text or not text.strip():
+        return []
+    lang = _norm_lang(lang, text)
+    spans = tokenize(text)
+    sents = split_sentences(text, spans)
+    keep = []
+    for sent in sents:
+        line_start = text.rfind("\n", 0, sent[0][0]) + 1
+        line_end = text.find("\n", sent[-1][1])
+        if line_end < 0:
+            line_end = len(text)
+        if _NOISE_RE.match(text[line_start:line_end]) and "\n" not in text[sent[0][0]:sent[-1][1]]:
+            continue
+        keep.append(sent)
+    tok_sents = [[text[s:e] for s, e in sent] for sent in keep]
+    tagged = tag_document(tok_sents, lang, consistency=True)
+    out: list[EntityMention] = []
+    for sent, tags in zip(keep, tagged):
+        for a, b, typ in _chunks(tags):
+            label = _LABELS.get(typ)
+            if label is None:
+                continue
+            s = sent[a][0]
+            e = sent[b - 1][1]
+            out.append(EntityMention(s, e, label, text[s:e]))
+    out.sort(key=lambda m: m.start)
+    return out
