@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuireader.errors import ImportFailed
+from tuireader.extraction import EXTRACTOR_VERSION, Correction, Extraction, extract
 from tuireader.importers import DEFAULT_MAX_BYTES, is_supported, read_file
 from tuireader.records import PreparedArticle, RawArticle, content_hash
 from tuireader.store.library import IMPORTED, UNCHANGED, UPDATED, Library
@@ -121,36 +124,75 @@ def import_paths(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     extra_noise: Iterable[str] = (),
+    workers: int | None = None,
     on_file_done: Callable[[Path], None] | None = None,
     on_listed: Callable[[int], None] | None = None,
 ) -> ImportReport:
+    """Import files and folders; bad files are reported and skipped, the rest goes on.
+
+    Reading, cleaning and extraction run in ``workers`` processes (default: one per
+    core) when there are enough files to pay for starting them.
+    """
     listing = list_files([Path(p) for p in paths])
     report = ImportReport(skipped=listing.skipped, failed=len(listing.errors), errors=list(listing.errors))
     if on_listed:
         on_listed(len(listing.files))
-    batch: list[PreparedArticle] = []
-    for path, prepared_or_error in _prepared(listing.files, max_bytes, tuple(extra_noise)):
-        if isinstance(prepared_or_error, str):
-            report.failed += 1
-            report.errors.append(f"{_display(path)}: {prepared_or_error}")
-        else:
-            batch.extend(prepared_or_error)
-            if len(batch) >= BATCH_SIZE:
-                _store(library, batch, report)
-                batch = []
-        if on_file_done:
-            on_file_done(path)
-    if batch:
-        _store(library, batch, report)
+    corrections = library.corrections()
+    options = (max_bytes, tuple(extra_noise))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    with _work_pool(workers if len(listing.files) >= PARALLEL_FROM else 1) as run:
+        for chunk_start in range(0, len(listing.files), BATCH_SIZE):
+            chunk = listing.files[chunk_start : chunk_start + BATCH_SIZE]
+            batch: list[PreparedArticle] = []
+            for path, result in zip(chunk, run(_prepare_or_error, chunk, [options] * len(chunk))):
+                if isinstance(result, str):
+                    report.failed += 1
+                    report.errors.append(f"{_display(path)}: {result}")
+                else:
+                    batch.extend(result)
+                if on_file_done:
+                    on_file_done(path)
+            fresh = _unique_by_hash(p for p in batch if not library.is_stored(p))
+            extracted = run(_extract, fresh, [corrections] * len(fresh))
+            extractions = {p.content_hash: e for p, e in zip(fresh, extracted)}
+            _store(library, batch, extractions, report)
     return report
 
 
-def _prepared(files: list[Path], max_bytes: int, extra_noise: tuple[str, ...]) -> Iterator[tuple[Path, list[PreparedArticle] | str]]:
-    for path in files:
-        yield path, _prepare_or_error(path, max_bytes, extra_noise)
+PARALLEL_FROM = 48
 
 
-def _prepare_or_error(path: Path, max_bytes: int, extra_noise: tuple[str, ...]) -> list[PreparedArticle] | str:
+@contextmanager
+def _work_pool(workers: int) -> Iterator[Callable]:
+    """A map function: in this process for small jobs, over a process pool for big ones."""
+    if workers <= 1:
+        yield lambda fn, *columns: list(map(fn, *columns))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver/spawn would re-import everything per worker; fork is cheap and safe here
+    # because workers only read files and compute.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield lambda fn, *columns: list(pool.map(fn, *columns, chunksize=8))
+
+
+def _unique_by_hash(items: Iterable[PreparedArticle]) -> list[PreparedArticle]:
+    seen: dict[str, PreparedArticle] = {}
+    for item in items:
+        seen.setdefault(item.content_hash, item)
+    return list(seen.values())
+
+
+def _extract(item: PreparedArticle, corrections: dict[str, Correction]) -> Extraction:
+    published = date.fromisoformat(item.published) if item.published else None
+    return extract(item.body, item.lang, published, corrections)
+
+
+def _prepare_or_error(path: Path, options: tuple[int, tuple[str, ...]]) -> list[PreparedArticle] | str:
+    max_bytes, extra_noise = options
     try:
         return prepare_file(path, max_bytes=max_bytes, extra_noise=extra_noise)
     except ImportFailed as error:
@@ -161,8 +203,8 @@ def _prepare_or_error(path: Path, max_bytes: int, extra_noise: tuple[str, ...]) 
         return f"could not be read ({type(error).__name__}: {error})"
 
 
-def _store(library: Library, batch: list[PreparedArticle], report: ImportReport) -> None:
-    for outcome in library.store_articles(batch):
+def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str, Extraction], report: ImportReport) -> None:
+    for outcome in library.store_articles(batch, extractions, EXTRACTOR_VERSION):
         if outcome.status == IMPORTED:
             report.imported += 1
         elif outcome.status == UPDATED:
@@ -170,3 +212,17 @@ def _store(library: Library, batch: list[PreparedArticle], report: ImportReport)
         elif outcome.status == UNCHANGED:
             report.unchanged += 1
         report.article_ids.append(outcome.article_id)
+
+
+def reextract(library: Library, *, everything: bool = False, on_done: Callable[[int], None] | None = None) -> int:
+    """Run extraction again for stale articles (or all); returns how many were redone."""
+    ids = library.stale_extraction_ids(EXTRACTOR_VERSION, everything=everything)
+    corrections = library.corrections()
+    for article_id in ids:
+        article = library.article(article_id)
+        published = date.fromisoformat(article.published) if article.published else None
+        library.save_extraction(article_id, extract(article.body, article.lang, published, corrections), EXTRACTOR_VERSION)
+        if on_done:
+            on_done(article_id)
+    library.remove_unused_entities()
+    return len(ids)

@@ -79,6 +79,18 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredMention:
+    """An entity mention as stored: offsets into the body, and its canonical entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    entity_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """An article matching a search, with a snippet whose matches are marked."""
 

@@ -22,7 +22,7 @@ from tuireader.errors import SearchQueryError
 FILTER_KEYS = ("tag", "lang", "source", "after", "before", "is", "person", "org", "place")
 IS_VALUES = ("read", "unread", "annotated")
 
-_WORD_CHARS = re.compile(r"\w+", re.UNICODE)
+WORD_PATTERN = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class SearchQuery:
 
     def words(self) -> list[str]:
         """Every positive word, for highlighting matches."""
-        return [w for group in self.groups for term in group for w in _WORD_CHARS.findall(term.text)]
+        return [w for group in self.groups for term in group for w in WORD_PATTERN.findall(term.text)]
 
 
 def _lex(query: str) -> list[tuple[str, str, int]]:
@@ -121,7 +121,7 @@ def parse(query: str) -> SearchQuery:
             result.filters.setdefault(key, []).append(_check_filter(key, value, column))
             continue
         term = Term(text, phrase=kind.endswith("phrase"))
-        if not _WORD_CHARS.search(term.text):
+        if not WORD_PATTERN.search(term.text):
             continue  # punctuation alone matches nothing; ignore it like a search box would
         if kind.startswith("-"):
             result.excluded.append(term)
@@ -138,7 +138,7 @@ def parse(query: str) -> SearchQuery:
 
 
 def _fts_term(term: Term) -> str:
-    words = _WORD_CHARS.findall(term.text)
+    words = WORD_PATTERN.findall(term.text)
     if term.phrase:
         return '"' + " ".join(words) + '"'
     # A word with inner punctuation ("al-azhar", "61.700") becomes a phrase of its parts.

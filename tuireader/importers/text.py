@@ -1,13 +1,36 @@
-"""Plain text: the first non-empty line is the title, the rest is the body."""
+"""Plain text: the first non-empty line is the title, the rest is the body.
+
+Plain text has no metadata, so the published date comes from a dateline
+("Painan, Senin (3/3/2025)", "CAIRO, Aug. 19, 2025") at the top of the body,
+else from a date at the start of the file name ("2025-03-03-banjir.txt").
+"""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from tuireader.records import RawArticle
+from tuireader.text.dates import parse_date
+
+DATELINE_MAX_CHARS = 60
+_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 def read_text(text: str, source_key: str) -> list[RawArticle]:
     lines = text.strip().splitlines()
     title = lines[0].strip()
     body = "\n".join(lines[1:]).strip()
-    # Plain text is stored as Markdown; escape nothing, paragraphs already use blank lines.
-    return [RawArticle(source_key=source_key, title=title, body=body)]
+    return [RawArticle(source_key=source_key, title=title, body=body, published=_published(body, source_key))]
+
+
+def _published(body: str, source_key: str) -> str:
+    first_line = body.split("\n", 1)[0].strip()
+    if first_line and len(first_line) <= DATELINE_MAX_CHARS:
+        found = parse_date(first_line)
+        if found:
+            return found.isoformat()
+    match = _FILENAME_DATE.match(Path(source_key).name)
+    if match and parse_date(match.group(1)):
+        return match.group(1)
+    return ""

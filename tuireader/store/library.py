@@ -12,12 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from tuireader import search_query
 from tuireader.errors import LibraryError, NotFound, SearchQueryError
-from tuireader.records import Article, ArticleSummary, PreparedArticle, SearchHit
+from tuireader.records import Article, ArticleSummary, PreparedArticle, SearchHit, StoredMention
+from tuireader.figures.figure import Figure
+
+if TYPE_CHECKING:
+    from tuireader.extraction import Correction, Extraction
 from tuireader.store.migrations import known_migration_names, migrations
 
 BUSY_TIMEOUT_S = 15.0
@@ -92,12 +97,32 @@ class Library:
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def store_articles(self, batch: Sequence[PreparedArticle]) -> list[StoreOutcome]:
-        """Insert or update a batch in one transaction; same file or same content = same article."""
+    def is_stored(self, item: PreparedArticle) -> bool:
+        """True when storing ``item`` would change nothing (so it needs no extraction)."""
+        known = self.db.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (item.content_hash,)
+        ).fetchone()
+        return known is not None
+
+    def store_articles(
+        self,
+        batch: Sequence[PreparedArticle],
+        extractions: "dict[str, Extraction] | None" = None,
+        extractor_version: str = "",
+    ) -> list[StoreOutcome]:
+        """Insert or update a batch in one transaction; same file or same content = same article.
+
+        ``extractions`` (by content hash) are stored with the articles they belong to,
+        in the same transaction, so a crash never leaves an article without its entities.
+        """
         outcomes = []
         with self.transaction():
             for prepared in batch:
-                outcomes.append(self._store_one(prepared))
+                outcome = self._store_one(prepared)
+                outcomes.append(outcome)
+                extraction = (extractions or {}).get(prepared.content_hash)
+                if extraction is not None and outcome.status != UNCHANGED:
+                    self._replace_extraction(outcome.article_id, extraction, extractor_version)
         return outcomes
 
     def _store_one(self, item: PreparedArticle) -> StoreOutcome:
@@ -288,3 +313,114 @@ class Library:
         for article_id, name in rows:
             result.setdefault(article_id, []).append(name)
         return {k: tuple(v) for k, v in result.items()}
+
+    # -- entities and figures ---------------------------------------------------------
+
+    def save_extraction(self, article_id: int, extraction: "Extraction", version: str) -> None:
+        with self.transaction():
+            self._replace_extraction(article_id, extraction, version)
+
+    def _replace_extraction(self, article_id: int, extraction: "Extraction", version: str) -> None:
+        from tuireader.entities.aliases import canonical_key
+
+        conn = self.db.conn
+        conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
+        entity_ids: dict[tuple[str, str], int] = {}
+        counts: dict[int, list[int]] = {}
+        mention_rows = []
+        for mention in extraction.entities:
+            name = mention.canonical or mention.text
+            key = (canonical_key(name) or name.casefold(), mention.label)
+            entity_id = entity_ids.get(key)
+            if entity_id is None:
+                conn.execute(
+                    "INSERT INTO entities (key, label, name) VALUES (?, ?, ?) ON CONFLICT (key, label) DO NOTHING",
+                    (key[0], key[1], name),
+                )
+                entity_id = conn.execute(
+                    "SELECT id FROM entities WHERE key = ? AND label = ?", key
+                ).fetchone()[0]
+                entity_ids[key] = entity_id
+            conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (entity_id, mention.text))
+            mention_rows.append((article_id, entity_id, mention.start, mention.end, mention.text))
+            seen = counts.setdefault(entity_id, [0, mention.start])
+            seen[0] += 1
+        conn.executemany(
+            'INSERT OR REPLACE INTO mentions (article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)', mention_rows
+        )
+        conn.executemany(
+            "INSERT INTO article_entities (article_id, entity_id, mentions, first_start) VALUES (?,?,?,?)",
+            [(article_id, entity_id, n, first) for entity_id, (n, first) in counts.items()],
+        )
+        conn.executemany(
+            'INSERT OR REPLACE INTO figures (article_id, start, "end", text, kind, value, unit) VALUES (?,?,?,?,?,?,?)',
+            [(article_id, f.start, f.end, f.text, f.kind, f.value, f.unit) for f in extraction.figures],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO extraction_state (article_id, version) VALUES (?, ?)", (article_id, version)
+        )
+
+    def mentions_of(self, article_id: int) -> list[StoredMention]:
+        rows = self.db.execute(
+            """SELECT m.start, m."end", m.text, e.label, e.name, e.id FROM mentions m
+               JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start""",
+            [article_id],
+        ).fetchall()
+        return [StoredMention(*row) for row in rows]
+
+    def figures_of(self, article_id: int) -> list[Figure]:
+        rows = self.db.execute(
+            'SELECT start, "end", text, kind, value, unit FROM figures WHERE article_id = ? ORDER BY start',
+            [article_id],
+        ).fetchall()
+        return [Figure(*row) for row in rows]
+
+    def stale_extraction_ids(self, version: str, *, everything: bool = False) -> list[int]:
+        """Articles never extracted, or extracted by another version (all with ``everything``)."""
+        if everything:
+            return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                """SELECT a.id FROM articles a LEFT JOIN extraction_state s ON s.article_id = a.id
+                   WHERE s.version IS NULL OR s.version != ? ORDER BY a.id""",
+                [version],
+            )
+        ]
+
+    def remove_unused_entities(self) -> int:
+        with self.transaction():
+            cursor = self.db.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM article_entities)"
+            )
+        return cursor.rowcount
+
+    # -- corrections --------------------------------------------------------------------
+
+    def corrections(self) -> "dict[str, Correction]":
+        from tuireader.extraction import Correction
+
+        return {
+            row[0]: Correction(*row)
+            for row in self.db.execute("SELECT surface_key, surface, action, label FROM entity_corrections")
+        }
+
+    def add_correction(self, correction: "Correction") -> None:
+        with self.transaction():
+            self.db.execute(
+                """INSERT INTO entity_corrections (surface_key, surface, action, label, created_at)
+                   VALUES (?,?,?,?,?) ON CONFLICT (surface_key) DO UPDATE SET
+                   surface = excluded.surface, action = excluded.action, label = excluded.label,
+                   created_at = excluded.created_at""",
+                [correction.surface_key, correction.surface, correction.action, correction.label, _now()],
+            )
+
+    def articles_containing(self, surface: str) -> list[int]:
+        """Articles whose text may hold ``surface`` (FTS phrase match), for re-extraction after a correction."""
+        words = search_query.WORD_PATTERN.findall(surface)
+        if not words:
+            return []
+        phrase = '"' + " ".join(words) + '"'
+        return [r[0] for r in self.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [phrase])]

@@ -109,3 +109,89 @@ def m001_articles_tags_search(db: Database) -> None:
 
 def known_migration_names() -> set[str]:
     return {m.name for m in migrations._migrations}
+
+
+@migrations()
+def m002_entities_figures(db: Database) -> None:
+    # Canonical entities: one row per (key, label); "key" is aliases.canonical_key(name).
+    db.execute(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            name TEXT NOT NULL,
+            UNIQUE (key, label)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE entity_aliases (
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (entity_id, alias)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE mentions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, start)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX mentions_entity ON mentions (entity_id, article_id)")
+    db.execute(
+        """
+        CREATE TABLE article_entities (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            mentions INTEGER NOT NULL,
+            first_start INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX article_entities_entity ON article_entities (entity_id, article_id)")
+    db.execute(
+        """
+        CREATE TABLE figures (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value,
+            unit TEXT,
+            PRIMARY KEY (article_id, start)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX figures_kind ON figures (kind, value)")
+    # Which extractor version produced an article's rows: reextract finds stale ones.
+    db.execute(
+        """
+        CREATE TABLE extraction_state (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """
+    )
+    # A user's corrections, per library, keyed by surface form so they apply in every story.
+    db.execute(
+        """
+        CREATE TABLE entity_corrections (
+            surface_key TEXT PRIMARY KEY,
+            surface TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('reject', 'label', 'add')),
+            label TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
