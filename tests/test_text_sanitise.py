@@ -139,6 +139,7 @@ def test_leaves_ordinary_text_unchanged(text: str) -> None:
         pytest.param(f"{ESC}[1" * 300_000, id="unfinished-csi"),
         pytest.param("\x9d" + "a" * 1_000_000, id="unterminated-c1-osc"),
         pytest.param("\x9da" * 500_000, id="many-c1-osc"),
+        pytest.param("\x00\t" * 500_000, id="controls-and-tabs"),
     ],
 )
 def test_million_char_line_is_fast(hostile: str) -> None:

@@ -32,15 +32,13 @@ import unicodedata
 # U+009D is more likely mis-decoded text than an attack, and dropping just the
 # character (below) is already safe.  Payload runs stop at the next introducer,
 # so matching stays linear even on hostile input.
-_STRING_SEQUENCE_7BIT = r"\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-_STRING_SEQUENCE_8BIT = r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x80-\x9f\n]*(?:\x07|\x1b\\|\x9c)"
+_STRING_SEQUENCE_7BIT = r"\x1b[\]PX^_][^\x07\x1b\x9c\n\x0b\x0c\x85\u2028\u2029]*(?:\x07|\x1b\\|\x9c)?"
+_STRING_SEQUENCE_8BIT = r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x80-\x9f\n\x0b\x0c\u2028\u2029]*(?:\x07|\x1b\\|\x9c)"
 # CSI: parameter bytes, intermediate bytes, one final byte.  The three classes
 # are disjoint, so a failed match backtracks at most once over its run.
 _CSI_SEQUENCE = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
 # Other escapes: ESC, optional intermediates, one final byte (ESC c, ESC ( B, ...).
 _SHORT_ESCAPE = r"\x1b[\x20-\x2f]*[\x30-\x7e]"
-
-_ESCAPE_SEQUENCE = re.compile(f"{_STRING_SEQUENCE_7BIT}|{_STRING_SEQUENCE_8BIT}|{_CSI_SEQUENCE}|{_SHORT_ESCAPE}")
 
 _NEWLINE_LIKE = "\x0b\x0c\x85\u2028\u2029"
 
@@ -57,21 +55,22 @@ _INVISIBLE_FORMATTING = (
 # sequences and ZWNJ changes shaping in several scripts; neither can reorder
 # or hide text.
 
+# C0 except "\n", DEL and C1; the tab and the line-break forms are in here
+# too because they are rewritten rather than kept.
+_CONTROL_CHARACTERS = "\x00-\x09\x0b-\x1f\x7f-\x9f"
+_REPLACEMENTS = {"\t": "    ", **{char: "\n" for char in _NEWLINE_LIKE}}
 
-def _build_translation() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
-        table[code] = None
-    del table[ord("\n")]
-    table[ord("\t")] = "    "
-    for char in _NEWLINE_LIKE:
-        table[ord(char)] = "\n"
-    for char in _INVISIBLE_FORMATTING:
-        table[ord(char)] = None
-    return table
+# One pass over the text: escape sequences first (they start with a control
+# character), then any single unwanted character.  Most articles contain
+# none, so a regex scan beats str.translate, which rebuilds every string.
+_UNSAFE = re.compile(
+    f"{_STRING_SEQUENCE_7BIT}|{_STRING_SEQUENCE_8BIT}|{_CSI_SEQUENCE}|{_SHORT_ESCAPE}"
+    f"|[{_CONTROL_CHARACTERS}{_NEWLINE_LIKE}{_INVISIBLE_FORMATTING}]"
+)
 
 
-_TRANSLATION = _build_translation()
+def _replacement(match: re.Match[str]) -> str:
+    return _REPLACEMENTS.get(match.group(), "")
 
 
 def sanitise(text: str) -> str:
@@ -83,8 +82,7 @@ def sanitise(text: str) -> str:
     # Line endings first, so the "\r" of "\r\n" is not mistaken for a lone "\r"
     # and so unterminated escape payloads stop at any kind of line end.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = text.translate(_TRANSLATION)
+    text = _UNSAFE.sub(_replacement, text)
     # Removing characters can bring combining marks next to new bases, so
     # normalise last.
     if not unicodedata.is_normalized("NFC", text):
