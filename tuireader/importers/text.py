@@ -17,11 +17,25 @@ DATELINE_MAX_CHARS = 60
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
+TITLE_MAX_WORDS = 30
+_FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])\s")
+
+
 def read_text(text: str, source_key: str) -> list[RawArticle]:
     lines = text.strip().splitlines()
-    title = lines[0].strip()
-    body = "\n".join(lines[1:]).strip()
+    first = lines[0].strip()
+    if _is_lede(first):
+        # Scrapers often drop the headline: the first line is the opening paragraph.
+        # Keep it in the body and title the story with its first sentence.
+        sentence = _FIRST_SENTENCE.match(first + " ")
+        title, body = (sentence.group(1) if sentence else first), text.strip()
+    else:
+        title, body = first, "\n".join(lines[1:]).strip()
     return [RawArticle(source_key=source_key, title=title, body=body, published=_published(body, source_key))]
+
+
+def _is_lede(line: str) -> bool:
+    return len(line.split()) > TITLE_MAX_WORDS or (line.endswith(".") and len(line.split()) > 12)
 
 
 def _published(body: str, source_key: str) -> str:
