@@ -101,6 +101,10 @@ def test_keeps_real_sentence(line: str) -> None:
     assert drop_noise_lines(line) == line
 
 
+def test_matches_across_non_breaking_and_repeated_spaces() -> None:
+    assert drop_noise_lines("Awal.\n  Baca\u00a0juga:   Judul\t\nAkhir.") == "Awal.\nAkhir."
+
+
 def test_long_line_is_never_noise() -> None:
     line = "Baca juga" + " kata" * MAX_NOISE_LINE_LENGTH
     assert drop_noise_lines(line) == line
@@ -118,6 +122,8 @@ def test_long_line_is_never_noise() -> None:
         pytest.param("    code\nB", "    code\nB", id="first-line-indent-kept"),
         pytest.param("ADVERTISEMENT", "", id="only-noise"),
         pytest.param("", "", id="empty"),
+        pytest.param("A\r\n\r\nBaca juga: x\r\n\r\nB\r\n", "A\n\nB", id="crlf-line-endings"),
+        pytest.param("A\rADVERTISEMENT\rB", "A\nB", id="lone-cr-line-endings"),
     ],
 )
 def test_tidies_blank_lines(text: str, expected: str) -> None:

@@ -44,17 +44,23 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 def drop_noise_lines(text: str, extra_patterns: Iterable[str] = ()) -> str:
     """Return ``text`` without scraper noise lines, blank-line runs collapsed.
 
+    Line endings in the result are ``\\n``.
+
     ``extra_patterns`` are user regexes added to the built-in list, matched the
     same way (case-insensitive fullmatch on the stripped, unwrapped line).
     Raises ValueError naming the first invalid pattern.
     """
     matchers = _noise_matchers(tuple(extra_patterns))
+    # Callers may run this before sanitise(), so accept any line ending.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept = [line for line in text.split("\n") if not _is_noise(line, matchers)]
     return _tidy_blank_lines("\n".join(kept))
 
 
 def _is_noise(line: str, matchers: tuple[re.Pattern[str], ...]) -> bool:
-    stripped = line.strip()
+    # Patterns are written with single plain spaces; scraped lines often hold
+    # non-breaking spaces or doubled spaces instead.
+    stripped = " ".join(line.split())
     if not stripped or len(stripped) > MAX_NOISE_LINE_LENGTH:
         return False
     candidates = {stripped}
