@@ -1,0 +1,438 @@
+"""Rule-based figures: counts, money, percentages, dates, durations (id + en)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tuireader.figures.figure import COUNT, DATE, DURATION, MONEY, PERCENT, Figure
+from tuireader.figures.parser import find_figures
+from tuireader.figures.words import words_value
+
+PUB = datetime.date(2025, 8, 13)  # a Wednesday
+
+
+def only(text: str, published=PUB, lang=None) -> Figure:
+    figures = find_figures(text, published, lang)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def check_invariants(text: str, figures: list[Figure]) -> None:
+    last_end = -1
+    for fig in figures:
+        assert text[fig.start:fig.end] == fig.text
+        assert fig.start >= last_end
+        assert fig.start < fig.end
+        last_end = fig.end
+
+
+# --------------------------------------------------------------------------- counts
+@pytest.mark.parametrize(
+    "text, lang, span, value, unit",
+    [
+        ("Banjir itu memaksa 61.700 orang mengungsi.", "id", "61.700", 61700, "orang"),
+        ("Sebanyak 12.000 warga kehilangan rumah.", "id", "12.000", 12000, "warga"),
+        ("Jumlah pemilih mencapai 1.234.567 jiwa.", "id", "1.234.567", 1234567, "jiwa"),
+        ("Penduduk kota itu 1,2 juta jiwa.", "id", "1,2 juta", 1_200_000, "jiwa"),
+        ("Ada 3,5 juta pelanggan baru.", "id", "3,5 juta", 3_500_000, "pelanggan"),
+        ("Sekitar 2 ribu relawan datang.", "id", "2 ribu", 2000, "relawan"),
+        ("Tercatat 15 rb pendaftar.", "id", "15 rb", 15000, "pendaftar"),
+        ("Kira-kira 50 ribuan penonton hadir.", "id", "50 ribuan", 50000, "penonton"),
+        ("Pasukan menahan 50 tawanan di kamp.", "id", "50", 50, "tawanan"),
+        ("Hanya 3 orang selamat.", "id", "3", 3, "orang"),
+        ("Jumlahnya sekitar 450 dan terus naik.", "id", "450", 450, None),
+        ("The storm displaced 61,700 people overnight.", "en", "61,700", 61700, "people"),
+        ("The city has 3.5 million residents.", "en", "3.5 million", 3_500_000, "residents"),
+        ("Some 1,234 families were moved.", "en", "1,234", 1234, "families"),
+        ("A total of 2 bn doses shipped.", "en", "2 bn", 2_000_000_000, "doses"),
+        ("Officials counted 1,234,567 ballots.", "en", "1,234,567", 1234567, "ballots"),
+        ("About 1.5 billion people watched.", "en", "1.5 billion", 1_500_000_000, "people"),
+        # shape wins over the language hint: one group of three digits is grouping
+        ("Police said 1.500 people marched.", "en", "1.500", 1500, "people"),
+        ("Sebanyak 61,700 orang tewas.", "id", "61,700", 61700, "orang"),
+        # ... unless a scale word says it is a decimal mark in its own language
+        ("Aid reached 1.500 million people.", "en", "1.500 million", 1_500_000, "people"),
+        ("Nilainya 1,500 juta.", "id", "1,500 juta", 1_500_000, None),
+        ("Anggaran 3.500 juta tersedia.", "id", "3.500 juta", 3_500_000_000, "tersedia"),
+        # the scale word's language beats the text language
+        ("Pabrik itu memproduksi 3.5 million unit per tahun.", "id", "3.5 million", 3_500_000, "unit"),
+        # non-breaking space
+        ("Sebanyak 1,2\u00a0juta warga terdampak.", "id", "1,2\u00a0juta", 1_200_000, "warga"),
+        # a year-shaped number with a people noun is a count
+        ("Sebanyak 2000 orang hadir.", "id", "2000", 2000, "orang"),
+    ],
+)
+def test_counts(text, lang, span, value, unit):
+    fig = only(text, lang=lang)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (COUNT, span, value, unit)
+    assert isinstance(fig.value, int)
+    check_invariants(text, [fig])
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("Sebanyak dua ribu orang datang.", "dua ribu", 2000, "orang"),
+        ("Ada dua puluh lima ribu pendukung.", "dua puluh lima ribu", 25000, "pendukung"),
+        ("Sebelas pemain masuk lapangan.", "Sebelas", 11, "pemain"),
+        ("Tercatat seratus dua puluh kasus.", "seratus dua puluh", 120, "kasus"),
+        ("Dua belas desa terendam.", "Dua belas", 12, "desa"),
+        ("Twenty-five schools closed.", "Twenty-five", 25, "schools"),
+        ("Some two hundred thirty workers left.", "two hundred thirty", 230, "workers"),
+        ("About three thousand votes were counted.", "three thousand", 3000, "votes"),
+    ],
+)
+def test_count_words(text, span, value, unit):
+    fig = only(text)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (COUNT, span, value, unit)
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("dua puluh lima ribu", 25000),
+        ("satu juta dua ratus ribu", 1_200_000),
+        ("seribu lima ratus", 1500),
+        ("sembilan belas", 19),
+        ("two thousand five hundred", 2500),
+        ("ninety nine", 99),
+        ("dua tiga", None),
+        ("puluh", None),
+        ("ten five", None),
+    ],
+)
+def test_words_value(words, value):
+    assert words_value(words.split()) == value
+
+
+# --------------------------------------------------------------------------- money
+@pytest.mark.parametrize(
+    "text, span, value, currency",
+    [
+        ("Pemerintah menyiapkan Rp 4,5 triliun untuk pemulihan.", "Rp 4,5 triliun", 4_500_000_000_000, "IDR"),
+        ("Tiketnya Rp4.500 saja.", "Rp4.500", 4500, "IDR"),
+        ("Kerugian ditaksir Rp 2,3 miliar.", "Rp 2,3 miliar", 2_300_000_000, "IDR"),
+        ("APBN sebesar Rp3.621,3 triliun disahkan.", "Rp3.621,3 triliun", 3_621_300_000_000_000, "IDR"),
+        ("Harganya Rp. 15.000 per kilogram.", "Rp. 15.000", 15000, "IDR"),
+        ("Dana Rp 1,5 T disiapkan.", "Rp 1,5 T", 1_500_000_000_000, "IDR"),
+        ("Proyek Rp 2 M mangkrak.", "Rp 2 M", 2_000_000_000, "IDR"),
+        ("Tarifnya Rp 50.000,- per orang.", "Rp 50.000,-", 50000, "IDR"),
+        ("Biaya Rp 125.000,00 dibayar tunai.", "Rp 125.000,00", 125000, "IDR"),
+        ("Gajinya Rp 5 jt sebulan.", "Rp 5 jt", 5_000_000, "IDR"),
+        ("Investasi US$ 2 miliar masuk.", "US$ 2 miliar", 2_000_000_000, "USD"),
+        ("Ekspor USD1,2 miliar tercatat.", "USD1,2 miliar", 1_200_000_000, "USD"),
+        ("Denda 5 miliar rupiah dijatuhkan.", "5 miliar rupiah", 5_000_000_000, "IDR"),
+        ("Pinjaman 12 juta dolar AS cair.", "12 juta dolar AS", 12_000_000, "USD"),
+        ("Hibah 3 juta dolar Singapura diterima.", "3 juta dolar Singapura", 3_000_000, "SGD"),
+        ("Nilainya IDR 7.500 per lembar.", "IDR 7.500", 7500, "IDR"),
+        ("The fund raised US$1.2 billion last year.", "US$1.2 billion", 1_200_000_000, "USD"),
+        ("It sold for $300m in cash.", "$300m", 300_000_000, "USD"),
+        ("Tickets cost €20 each.", "€20", 20, "EUR"),
+        ("The deal is worth £5.5bn overall.", "£5.5bn", 5_500_000_000, "GBP"),
+        ("A bowl costs ¥800 there.", "¥800", 800, "JPY"),
+        ("Fares rose to S$3.20 on Monday.", "S$3.20", 3.2, "SGD"),
+        ("Lunch was RM15 per head.", "RM15", 15, "MYR"),
+        ("Entry is EUR 20 for adults.", "EUR 20", 20, "EUR"),
+        ("They pledged USD 1.5 million in aid.", "USD 1.5 million", 1_500_000, "USD"),
+        ("The house sold for $1,250,000 on Friday.", "$1,250,000", 1_250_000, "USD"),
+        ("The bill came to $1,234.56 in total.", "$1,234.56", 1234.56, "USD"),
+        ("Revenue hit 4 billion US dollars.", "4 billion US dollars", 4_000_000_000, "USD"),
+        ("Investors lost 5 million euros.", "5 million euros", 5_000_000, "EUR"),
+        ("Startups raised $50k each.", "$50k", 50_000, "USD"),
+    ],
+)
+def test_money(text, span, value, currency):
+    fig = only(text)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (MONEY, span, value, currency)
+    check_invariants(text, [fig])
+
+
+def test_money_value_is_exact_int():
+    fig = only("Rp 2,3 miliar")
+    assert fig.value == 2_300_000_000 and isinstance(fig.value, int)
+
+
+def test_money_range_shares_currency_and_scale():
+    figures = find_figures("Nilainya Rp 10-15 miliar.", PUB, "id")
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures] == [
+        ("Rp 10", MONEY, 10_000_000_000, "IDR"),
+        ("15 miliar", MONEY, 15_000_000_000, "IDR"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["RMS Titanic 12 feet", "The RM is 3 here", "Parlemen meminta 5 m jalan"])
+def test_letters_that_are_not_currency(text):
+    assert all(f.kind != MONEY for f in find_figures(text, PUB))
+
+
+# --------------------------------------------------------------------------- percent
+@pytest.mark.parametrize(
+    "text, lang, span, value, unit",
+    [
+        ("Inflasi mencapai 3,2 persen.", "id", "3,2 persen", 3.2, "%"),
+        ("Ekonomi tumbuh 5,12 persen.", "id", "5,12 persen", 5.12, "%"),
+        ("Bunga naik 2,53 persen.", "id", "2,53 persen", 2.53, "%"),
+        ("Sebanyak 12% responden setuju.", "id", "12%", 12, "%"),
+        ("Suku bunga 6,25 % dipertahankan.", "id", "6,25 %", 6.25, "%"),
+        ("Naik 0,25 poin persentase.", "id", "0,25 poin persentase", 0.25, "pp"),
+        ("Turun 25 basis poin.", "id", "25 basis poin", 0.25, "pp"),
+        ("Sales fell 12 percent.", "en", "12 percent", 12, "%"),
+        ("Prices rose 3.5 per cent.", "en", "3.5 per cent", 3.5, "%"),
+        ("Turnout was 71.3%.", "en", "71.3%", 71.3, "%"),
+        ("The Fed cut by 50 bps.", "en", "50 bps", 0.5, "pp"),
+        ("Unemployment fell 0.4 percentage points.", "en", "0.4 percentage points", 0.4, "pp"),
+        ("Saham teknologi naik 1.234%.", "en", "1.234%", 1.234, "%"),
+        ("Growth hit 1,234% in a decade.", "en", "1,234%", 1234, "%"),
+        ("Sebanyak tiga persen dana hilang.", "id", "tiga persen", 3, "%"),
+    ],
+)
+def test_percent(text, lang, span, value, unit):
+    fig = only(text, lang=lang)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (PERCENT, span, value, unit)
+
+
+def test_percent_range():
+    figures = find_figures("Harga naik 10-15 persen.", PUB, "id")
+    assert [(f.text, f.kind, f.value) for f in figures] == [("10", PERCENT, 10), ("15 persen", PERCENT, 15)]
+
+
+# --------------------------------------------------------------------------- dates
+@pytest.mark.parametrize(
+    "text, published, span, value",
+    [
+        ("Delegasi tiba di Kairo pada Selasa (12/8) untuk berunding.", PUB, "(12/8)", "2025-08-12"),
+        ("Menteri itu pada Senin (11/8) mengatakan hal itu.", PUB, "(11/8)", "2025-08-11"),
+        ("Rapat digelar (12/8) malam.", PUB, "(12/8)", "2025-08-12"),
+        ("Rapat digelar Jumat (8/8/2025).", PUB, "(8/8/2025)", "2025-08-08"),
+        # more than six months after publication -> the previous year
+        ("Kejadian pada Kamis (26/12) itu diingat.", datetime.date(2026, 1, 5), "(26/12)", "2025-12-26"),
+        ("Sidang digelar Sabtu (3/1).", datetime.date(2025, 12, 30), "(3/1)", "2026-01-03"),
+        ("Peristiwa 12 Agustus 2025 itu tercatat.", PUB, "12 Agustus 2025", "2025-08-12"),
+        ("Pada 17 Agustus warga berpesta.", PUB, "17 Agustus", "2025-08-17"),
+        ("Pada 2 Mei 2024 hujan turun.", PUB, "2 Mei 2024", "2024-05-02"),
+        ("Pada 5 Desember banjir datang.", PUB, "5 Desember", "2025-12-05"),
+        ("Pada 5 Desember banjir datang.", datetime.date(2025, 3, 1), "5 Desember", "2024-12-05"),
+        ("The talks ended on Aug. 12 in Doha.", PUB, "Aug. 12", "2025-08-12"),
+        ("It was signed on August 12, 2025 in Cairo.", PUB, "August 12, 2025", "2025-08-12"),
+        ("It was signed on 12 August in Cairo.", PUB, "12 August", "2025-08-12"),
+        ("Polls open on Sept. 3rd nationwide.", PUB, "Sept. 3rd", "2025-09-03"),
+        ("Data per 2025-08-12 dirilis.", PUB, "2025-08-12", "2025-08-12"),
+        ("Surat tertanggal 12/08/2025 beredar.", PUB, "12/08/2025", "2025-08-12"),
+        ("Surat tertanggal 12-08-2025 beredar.", PUB, "12-08-2025", "2025-08-12"),
+        ("Deadline 08/25/2025 was missed.", PUB, "08/25/2025", "2025-08-25"),
+        ("Pada November lalu, ICC bertindak.", PUB, "November lalu", "2024-11"),
+        ("Sejak Juli lalu harga naik.", PUB, "Juli lalu", "2025-07"),
+        ("Inflation peaked last March.", PUB, "last March", "2025-03"),
+        ("Inflasi Agustus 2025 rendah.", PUB, "Agustus 2025", "2025-08"),
+        ("Data bulan lalu menunjukkan penurunan.", PUB, "bulan lalu", "2025-07"),
+        ("Sales slowed last month.", PUB, "last month", "2025-07"),
+        ("Polisi menangkapnya Senin lalu.", PUB, "Senin lalu", "2025-08-11"),
+        ("Police said last Wednesday that", PUB, "last Wednesday", "2025-08-06"),
+        ("The minister resigned yesterday.", PUB, "yesterday", "2025-08-12"),
+    ],
+)
+def test_dates(text, published, span, value):
+    fig = only(text, published=published)
+    assert (fig.kind, fig.text, fig.value) == (DATE, span, value)
+    check_invariants(text, [fig])
+
+
+def test_weekday_picks_the_year():
+    # 12 August was a Tuesday in 2025; published in February 2026 the nearest
+    # 12/8 is 2025 anyway, but "Rabu (12/8)" only fits 2026.
+    assert only("Rabu (12/8)", published=datetime.date(2026, 2, 20)).value == "2026-08-12"
+    assert only("Selasa (12/8)", published=datetime.date(2026, 2, 20)).value == "2025-08-12"
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [("Selasa (12/8) lalu", "(12/8)"), ("pada 17 Agustus", "17 Agustus"), ("November lalu", "November lalu"),
+     ("Senin lalu", "Senin lalu"), ("Aug. 12", "Aug. 12")],
+)
+def test_dates_without_published_have_no_value(text, span):
+    fig = only(text, published=None)
+    assert (fig.kind, fig.text, fig.value) == (DATE, span, None)
+
+
+def test_dates_with_year_need_no_published():
+    assert only("12 Agustus 2025", published=None).value == "2025-08-12"
+
+
+@pytest.mark.parametrize(
+    "text", ["Rasio (31/2) aneh.", "Skor (3/15) tercatat.", "Pada Selasa ramai.", "Sunday, bloody Sunday",
+             "It may rain.", "Pada minggu lalu ramai."],
+)
+def test_not_dates(text):
+    assert [f for f in find_figures(text, PUB) if f.kind == DATE] == []
+
+
+def test_weekday_with_slash_date_without_parentheses():
+    fig = only("Rapat digelar Selasa, 12/8, di Jakarta.")
+    assert (fig.text, fig.value) == ("12/8", "2025-08-12")
+
+
+def test_datetime_published_is_accepted():
+    fig = only("(12/8)", published=datetime.datetime(2025, 8, 13, 9, 30))
+    assert fig.value == "2025-08-12"
+
+
+# --------------------------------------------------------------------------- durations
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Gencatan senjata selama 60 hari diusulkan.", "60 hari", "P60D"),
+        ("Ia dihukum dua tahun penjara.", "dua tahun", "P2Y"),
+        ("Ia menunggu 5 jam di bandara.", "5 jam", "PT5H"),
+        ("Rapat berlangsung 30 menit.", "30 menit", "PT30M"),
+        ("Proyek molor 6 bulan.", "6 bulan", "P6M"),
+        ("Pembangunan butuh 1,5 tahun.", "1,5 tahun", "P1.5Y"),
+        ("Mereka menunggu 3 minggu.", "3 minggu", "P3W"),
+        ("Masa tanggap darurat 14 hari.", "14 hari", "P14D"),
+        ("Relawan bekerja 2 pekan.", "2 pekan", "P2W"),
+        ("Tes selesai dalam 45 detik.", "45 detik", "PT45S"),
+        ("The truce lasts three weeks.", "three weeks", "P3W"),
+        ("Talks lasted 10 days.", "10 days", "P10D"),
+        ("Repairs will take two months.", "two months", "P2M"),
+        ("They proposed a 60-day ceasefire.", "60-day", "P60D"),
+        ("The flight took 12 hours.", "12 hours", "PT12H"),
+        ("A 2.5-year delay hit the project.", "2.5-year", "P2.5Y"),
+    ],
+)
+def test_durations(text, span, value):
+    fig = only(text)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (DURATION, span, value, None)
+
+
+# --------------------------------------------------------------------------- not figures
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pada tahun 1998 krisis melanda.",
+        "Sejak 2025 aturan berlaku.",
+        "In 2024 the rules changed.",
+        "Hubungi 0812-3456-7890 sekarang.",
+        "Hubungi 081234567890 sekarang.",
+        "Call +62 21 555 1234 today.",
+        "Kantor (021) 555-1234 tutup.",
+        "NIK 3174012345678901 terdaftar.",
+        "Putusan No. 12/PUU-XXII/2024 dibacakan.",
+        "Ia dijerat Pasal 27 ayat 3 UU ITE.",
+        "UU Nomor 11 Tahun 2020 digugat.",
+        "UU 11/2020 digugat.",
+        "Mobil B-1234-XYZ disita.",
+        "Rapat dimulai 14.05 WIB.",
+        "Rapat dimulai pukul 14.05 di aula.",
+        "The meeting started at 10:30 sharp.",
+        "It ends at 5 pm today.",
+        "Kasus COVID-19 naik.",
+        "KTT G20 digelar.",
+        "Pesawat MH370 hilang.",
+        "Jaringan 4G lambat.",
+        "Ia juara ke-3 lomba.",
+        "He came third in 5th place.",
+        "Skor akhir 2-1 untuk tuan rumah.",
+        "Kode 12-34-56 dipakai.",
+        "Buka 24/7 setiap hari.",
+        "Lihat halaman 12 laporan.",
+        "Ia tinggal di Jalan Sudirman 45 Jakarta.",
+        "Salah satu warga pulang.",
+        "One of them left.",
+        "Ratusan warga datang.",
+        "Thousands of people marched.",
+        "Sekitar 5 dari mereka pergi.",
+        "Versi 2.0 dirilis.",
+        "Alamat IP 192.168.1.1 diblokir.",
+        "Tanggal 17 warga berkumpul.",
+    ],
+)
+def test_not_figures(text):
+    assert find_figures(text, PUB) == []
+
+
+# --------------------------------------------------------------------------- whole texts
+def test_story_offsets_and_kinds():
+    text = (
+        "Delegasi tiba di Kairo pada Selasa (12/8) untuk membahas gencatan senjata selama 60 hari. "
+        "Serangan telah menewaskan lebih dari 61.700 orang, kata pejabat pada Senin (11/8). "
+        "Pada November lalu, pemerintah menyiapkan Rp 4,5 triliun dan inflasi 3,2 persen.\n"
+        "Kasus COVID-19 pada 2024 turun, hubungi 0812-3456-7890."
+    )
+    figures = find_figures(text, PUB, "id")
+    check_invariants(text, figures)
+    got = [(f.text, f.kind, f.value, f.unit) for f in figures]
+    assert got == [
+        ("(12/8)", DATE, "2025-08-12", None),
+        ("60 hari", DURATION, "P60D", None),
+        ("61.700", COUNT, 61700, "orang"),
+        ("(11/8)", DATE, "2025-08-11", None),
+        ("November lalu", DATE, "2024-11", None),
+        ("Rp 4,5 triliun", MONEY, 4_500_000_000_000, "IDR"),
+        ("3,2 persen", PERCENT, 3.2, "%"),
+    ]
+    for fig in figures:
+        assert text[fig.start:fig.end] == fig.text
+
+
+def test_english_story():
+    text = (
+        "On Aug. 12, the government said 61,700 people had been displaced and pledged "
+        "US$1.2 billion over three years; inflation stood at 2.4 percent."
+    )
+    got = [(f.text, f.kind, f.value) for f in find_figures(text, PUB, "en")]
+    assert got == [
+        ("Aug. 12", DATE, "2025-08-12"),
+        ("61,700", COUNT, 61700),
+        ("US$1.2 billion", MONEY, 1_200_000_000),
+        ("three years", DURATION, "P3Y"),
+        ("2.4 percent", PERCENT, 2.4),
+    ]
+
+
+@pytest.mark.parametrize("lang", [None, "id", "en", "ind", "en-US", "xx"])
+def test_lang_values_accepted(lang):
+    assert only("Rp 2,3 miliar", lang=lang).value == 2_300_000_000
+
+
+def test_language_guess_drives_separators():
+    id_text = "Penduduk yang terdampak di kota ini adalah 1.500 orang dan 3,5 persen dari total."
+    en_text = "The number of people who were hit in the city is 2.5 million and that is 3.5 percent."
+    assert [f.value for f in find_figures(id_text)] == [1500, 3.5]
+    assert [f.value for f in find_figures(en_text)] == [2_500_000, 3.5]
+
+
+def test_empty_and_figureless():
+    assert find_figures("") == []
+    assert find_figures("Tidak ada angka di sini.") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1" * 200_000,
+        "1-" * 100_000,
+        "+1 " * 60_000,
+        "(" * 200_000,
+        "1." * 100_000,
+        "dua " * 50_000,
+        "Rp 1.234,5 juta (12/8) 10:30 +62 21 555 " * 5_000,
+    ],
+)
+def test_long_lines_are_safe(line):
+    # no timing assert: this only has to finish (no catastrophic backtracking)
+    figures = find_figures(line, PUB, "id")
+    check_invariants(line, figures)
+
+
+def test_figures_are_sorted_and_disjoint_on_noisy_text():
+    text = " ".join(
+        [
+            "Rp 10-15 miliar (12/8) 60-day 3,2% 1.234.567 orang 12 Agustus 2025 Agustus 2025",
+            "US$ 2 miliar, 14.05 WIB, 0812-3456-7890, COVID-19, 5 pm, 3 to 5 days, dua puluh tahun",
+        ]
+        * 20
+    )
+    figures = find_figures(text, PUB)
+    assert figures
+    check_invariants(text, figures)

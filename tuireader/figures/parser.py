@@ -1,0 +1,671 @@
+"""Figures (counts, money, percentages, dates, durations) found by rules, no model.
+
+``find_figures(text, published=None, lang=None)`` returns :class:`Figure` records
+sorted by start, never overlapping, with ``text[f.start:f.end] == f.text``.
+
+Decisions (see also the tests):
+
+* Separators. Indonesian writes "." for thousands and "," for decimals, English
+  the reverse. The convention comes from the scale word or percent word when one
+  follows ("juta"/"persen" -> Indonesian, "million"/"percent" -> English), else
+  from ``lang``, else from a cheap guess at the text's language. A number with
+  both separators takes the last one as the decimal mark ("3.621,3", "1,234.5");
+  one separator repeated is grouping ("1.234.567"). A single separator followed
+  by other than exactly three digits is a decimal mark ("3,5", "3.5", "2,53").
+  With exactly three digits ("61.700", "1,500") it is grouping, except when the
+  separator is the convention's decimal mark and a scale or percent word follows
+  ("3.500 million" in English = 3.5 million; "1,500 triliun" = 1.5 trillion).
+  So "1.500 people" in English text is 1500, not 1.5.
+* Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, RM, codes)
+  or a suffix (rupiah, dolar AS, dollars, euro, ...). Single-letter scales ("M",
+  "T", "m", "bn", "k") count only in money: "Rp 2 M" is 2 miliar (for IDR "M" is
+  miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
+* Percent: value as written, unit "%". "percentage points"/"poin persentase"
+  keep their value with unit "pp"; basis points ("bps", "basis poin") become
+  percentage points: value / 100, unit "pp". Signs are ignored.
+* Counts: the span is the number and its scale word ("1,2 juta"), the unit is the
+  lower-case noun that follows when it is not a function word. A number with no
+  noun is a count only if it is a whole number >= 10. Not counts: years (a plain
+  1800-2100 with no scale, money or percent, unless a people-like noun follows),
+  phone numbers, long digit strings (>= 10 digits), numbers with a leading zero,
+  numbers glued to letters or to a word by a hyphen ("G20", "COVID-19", "4G",
+  "ke-3", "5th"), numbers after "/" or before "/x" (codes), labels after words
+  like "Pasal", "No.", "tahun", "pukul" (see ``LABEL_WORDS``), times ("10:30",
+  "14.05 WIB", "jam 10.00"), bare pairs "2-1" (scores). Spelled-out numbers
+  below ten ("dua", "one") are kept only with money, percent or a duration.
+  Vague plurals ("ratusan", "thousands") are skipped; "50 ribuan" is 50000.
+* Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days": the first number takes
+  the second one's scale, currency and unit, but its span is its own.
+* Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
+  2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
+  (day first; month first only when day first is impossible), "Agustus 2025" and
+  "November lalu"/"last November" (value "YYYY-MM"), "bulan lalu"/"last month",
+  "Senin lalu"/"last Monday", "yesterday". A missing year comes from
+  ``published``: of the previous, same and next year, the date nearest to it
+  (so at most ~6 months away), preferring years where a named weekday matches.
+  "November lalu" is the latest November strictly before the published month.
+  Without ``published`` such a date is still a DATE figure with value None.
+* Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
+  "1,5 tahun" P1.5Y, "three weeks" P3W).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from tuireader.figures.figure import COUNT, DATE, DURATION, MONEY, PERCENT, Figure
+from tuireader.figures.words import (
+    COUNT_NOUNS_AFTER_YEAR,
+    CURRENCY_PREFIXES,
+    DURATION_UNITS,
+    FIRST_NUMBER_WORDS,
+    LABEL_WORDS,
+    NOT_NOUNS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    words_value,
+)
+from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
+
+__all__ = ["find_figures"]
+
+_S = r"[ \t\u00a0\u202f]"  # one in-line space, including no-break spaces
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _trie(words) -> str:
+    """A regex matching any of ``words``, factored as a trie: one test per character."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+# --------------------------------------------------------------------------- regexes
+# Everything that starts with a digit (or "(" / "+"), one pass over the text.
+_NUM_RE = re.compile(
+    rf"""
+    (?P<iso>(?<![0-9.,/-])(?:1[89]|20)[0-9]{{2}}([-/])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12][0-9]|3[01])(?![0-9/-]))
+   |(?P<dmy>(?<![0-9.,/-])[0-9]{{1,2}}([-/.])[0-9]{{1,2}}\4(?:(?:1[89]|20)[0-9]{{2}}|(?<=/)[0-9]{{2}})(?![0-9/-]|[.,][0-9]))
+   |(?P<pdate>\((?P<pd>[0-9]{{1,2}})/(?P<pm>[0-9]{{1,2}})(?:/(?P<py>[0-9]{{4}}|[0-9]{{2}}))?\))
+   |(?P<phone>\+[0-9]{{1,3}}(?>(?:{_S}|[-.])?\(?[0-9]++\)?){{2,}}
+      |\(0[0-9]{{1,3}}\){_S}?[0-9]{{3,4}}[- ]?[0-9]{{3,5}}
+      |(?<![0-9])0[0-9]{{2,4}}[- .][0-9]{{3,4}}[- .][0-9]{{3,5}}(?![0-9])
+      |(?<![0-9])0[0-9]{{2,3}}-[0-9]{{6,9}}(?![0-9]))
+   |(?P<time>(?<![0-9.,])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))
+   |(?P<chain>(?<![\w.,-])[0-9]++(?:[-/][0-9]++){{2,}}+)
+   |(?P<num>[0-9]++(?:[.,][0-9]++)*+)
+    """,
+    re.X,
+)
+
+_CUR_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])({_alt(k for k in CURRENCY_PREFIXES if k[0].isalpha())})|([$€£¥])){_S}{{0,2}}\Z"
+)
+_SCALE_AFTER = re.compile(
+    rf"({_S}?)(?:(?i:({_alt(SCALE_WORDS)}))|([MTBKmbk]))(?![A-Za-z])"
+)
+_MONEY_DASH = re.compile(r",-{1,2}")
+_CUR_AFTER = re.compile(
+    rf"""{_S}*(?:
+      (USD|IDR|EUR|GBP|JPY|SGD|MYR|CNY|AUD)\b
+     |(?i:(rupiah)
+     |((?:dolar|dollars?){_S}+(?:AS|Amerika(?:{_S}+Serikat)?|US)|U\.?S\.?{_S}+dollars?)
+     |((?:dolar|dollars?){_S}+Singapura|Singapore{_S}+dollars?)
+     |((?:dolar|dollars?){_S}+Australia|Australian{_S}+dollars?)
+     |(dolar|dollars?)
+     |(euros?)
+     |(pound{_S}?sterling|poundsterling|pounds)
+     |(yen)
+     |(ringgit)
+     |(yuan|renminbi))\b)""",
+    re.X,
+)
+_CUR_AFTER_CODES = (None, None, "IDR", "USD", "SGD", "AUD", "USD", "EUR", "GBP", "JPY", "MYR", "CNY")
+_PCT_AFTER = re.compile(
+    rf"""{_S}*(?:
+      (%|(?i:persen|percent|per{_S}cent|pct)\b)
+     |((?i:poin{_S}+persentase|percentage{_S}+points?)\b)
+     |((?i:basis{_S}+poin|basis{_S}+points?|bps|bp)\b))""",
+    re.X,
+)
+_DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])")
+_NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?)\b")
+_MONTH_AFTER = re.compile(
+    rf"{_S}+([A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})(\.?)(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
+)
+_TIME_AFTER = re.compile(
+    rf"{_S}*(?:WIB|WITA|WIT|GMT|UTC|(?:[ap]\.m\.)|(?i:am|pm)\b|(?:pagi|siang|sore|malam|dini)\b)"
+)
+_RANGE_AFTER = re.compile(
+    rf"(?:{_S}?[-–—]{_S}?|{_S}+(?i:hingga|sampai|to|s\.d\.?|s/d|and){_S}+)"
+    rf"(?:(?:Rp\.?|US\$|\$|€|£){_S}?)?([0-9]++(?:[.,][0-9]++)*+)"
+)
+_LABEL_BEFORE = re.compile(rf"(?i:\b({_alt(LABEL_WORDS)}))\.?{_S}*\Z")
+_YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
+# a capitalised word before the number, not at the start of a sentence
+_NAME_BEFORE = re.compile(rf"[^\s.!?:;\"“”'(\[]{_S}+[A-Z][\w-]*{_S}*\Z")
+_SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+
+_WEEKDAY_FULL = [w for w in WEEKDAY_NUMBERS if len(w) > 4 or w in ("rabu", "ahad")]
+_WD_BEFORE = re.compile(rf"(?i:\b({_alt(_WEEKDAY_FULL)})){_S}*,?{_S}*\Z")
+
+# Everything that starts with a letter: month names, weekdays, relative dates, number words.
+# Matched against the lower-cased text (same length) for speed; _WORD_RE_I otherwise.
+_WORD_PATTERN = rf"""\b(?:
+      (?P<mon>{_trie(MONTH_NUMBERS)})
+     |(?P<wd>{_trie(_WEEKDAY_FULL)})
+     |(?P<rel>bulan{_S}+lalu|last{_S}+month|yesterday)
+     |(?P<nw>{_trie(FIRST_NUMBER_WORDS)}(?:(?:{_S}+|-){_trie(NUMBER_WORDS)})*)
+    )\b"""
+_WORD_RE = re.compile(_WORD_PATTERN, re.X)
+_WORD_RE_I = re.compile(_WORD_PATTERN, re.X | re.I)
+# Where a _NUM_RE match may start; searched first because it is a plain character set.
+_NUM_START = re.compile(r"[(+]?[0-9]")
+_MON_DAY_AFTER = re.compile(
+    rf"\.?{_S}+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|[.,:][0-9])(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
+)
+_MON_YEAR_AFTER = re.compile(rf"\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])")
+_WORD_SPLIT = re.compile(r"[ \t\u00a0\u202f-]+")
+_LALU_AFTER = re.compile(rf"{_S}+lalu\b", re.I)
+_LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
+
+_ID_HINT = re.compile(r"\b(?:yang|dan|di|dengan|untuk|dari|ini|itu|tidak|akan|pada|adalah)\b")
+_EN_HINT = re.compile(r"\b(?:the|and|of|to|is|that|for|with|was|were|has|have|from)\b")
+
+
+# --------------------------------------------------------------------------- helpers
+def _guess_lang(text: str) -> str:
+    sample = text[:3000]
+    return "en" if len(_EN_HINT.findall(sample)) > len(_ID_HINT.findall(sample)) else "id"
+
+
+def _norm_lang(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    lang = lang.lower()[:2]
+    if lang in ("id", "in", "ms"):
+        return "id"
+    if lang == "en":
+        return "en"
+    return None
+
+
+def _to_decimal(raw: str, conv: str, decimal_hint: bool) -> Decimal | None:
+    """Value of a digit string with separators, or None if its shape is not a number."""
+    if raw.isdigit():
+        return Decimal(raw)
+    has_dot = "." in raw
+    has_comma = "," in raw
+    if has_dot and has_comma:
+        dec = "." if raw.rfind(".") > raw.rfind(",") else ","
+        grp = "," if dec == "." else "."
+        if raw.count(dec) != 1:
+            return None
+        whole, frac = raw.split(dec)
+        if not _valid_groups(whole.split(grp)):
+            return None
+        return Decimal(whole.replace(grp, "") + "." + frac)
+    sep = "." if has_dot else ","
+    parts = raw.split(sep)
+    if len(parts) > 2:
+        return Decimal("".join(parts)) if _valid_groups(parts) else None
+    whole, frac = parts
+    if len(frac) != 3 or whole == "0" or len(whole) > 3 or (len(whole) > 1 and whole[0] == "0"):
+        return Decimal(whole + "." + frac)
+    conv_decimal = "," if conv == "id" else "."
+    if sep == conv_decimal and decimal_hint:
+        return Decimal(whole + "." + frac)
+    return Decimal(whole + frac)
+
+
+def _valid_groups(parts: list[str]) -> bool:
+    if not 1 <= len(parts[0]) <= 3 or (len(parts[0]) > 1 and parts[0][0] == "0"):
+        return False
+    return all(len(p) == 3 for p in parts[1:])
+
+
+def _number(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _duration(value: Decimal, code: str) -> str:
+    number = format(value.normalize(), "f")
+    if code.startswith("T"):
+        return f"PT{number}{code[1:]}"
+    return f"P{number}{code}"
+
+
+def _month_back(year: int, month: int, back: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 - back
+    return index // 12, index % 12 + 1
+
+
+def _resolve_day_month(
+    day: int, month: int, year: int | None, published: _dt.date | None, weekday: int | None = None
+) -> tuple[bool, str | None]:
+    """(valid, ISO value) for a day and month, the year taken from ``published`` if missing."""
+    if year is not None:
+        try:
+            return True, _dt.date(year, month, day).isoformat()
+        except ValueError:
+            return False, None
+    if published is None:
+        try:
+            _dt.date(2024, month, day)  # a leap year: 29/2 is a valid date
+        except ValueError:
+            return False, None
+        return True, None
+    candidates = []
+    for yy in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(_dt.date(yy, month, day))
+        except ValueError:
+            pass
+    if not candidates:
+        return False, None
+    if weekday is not None:
+        matching = [c for c in candidates if c.isoweekday() == weekday]
+        if matching:
+            candidates = matching
+    best = min(candidates, key=lambda c: (abs((c - published).days), c > published))
+    return True, best.isoformat()
+
+
+# --------------------------------------------------------------------------- the scanner
+class _Scan:
+    __slots__ = ("text", "published", "lang", "out", "n")
+
+    def __init__(self, text: str, published: _dt.date | None, lang: str) -> None:
+        self.text = text
+        self.published = published
+        self.lang = lang
+        self.out: list[Figure] = []
+        self.n = len(text)
+
+    def add(self, start: int, end: int, kind: str, value, unit=None) -> None:
+        self.out.append(Figure(start, end, self.text[start:end], kind, value, unit))
+
+    # ---- digits
+    def numbers(self) -> None:
+        text = self.text
+        start_search = _NUM_START.search
+        num_match = _NUM_RE.match
+        pos = 0
+        while True:
+            f = start_search(text, pos)
+            if f is None:
+                break
+            m = num_match(text, f.start())
+            if m is None:  # "(" or "+" not starting a date or phone
+                pos = f.start() + 1
+                continue
+            pos = m.end()
+            group = m.lastgroup
+            if group == "num":
+                self.number(m.start(), m.end(), m.group())
+            elif group == "pdate":
+                self.paren_date(m)
+            elif group == "iso":
+                y, mo, d = re.split(r"[-/]", m.group())
+                ok, value = _resolve_day_month(int(d), int(mo), int(y), None)
+                if ok:
+                    self.add(m.start(), m.end(), DATE, value)
+            elif group == "dmy":
+                d, mo, y = re.split(r"[-/.]", m.group())
+                year = int(y) if len(y) == 4 else 2000 + int(y)
+                ok, value = _resolve_day_month(int(d), int(mo), year, None)
+                if not ok:  # month first, only when day first is impossible
+                    ok, value = _resolve_day_month(int(mo), int(d), year, None)
+                if ok:
+                    self.add(m.start(), m.end(), DATE, value)
+            # phone, time, chain: not figures
+
+    def paren_date(self, m: re.Match) -> None:
+        day, month = int(m.group("pd")), int(m.group("pm"))
+        py = m.group("py")
+        year = None if py is None else (int(py) if len(py) == 4 else 2000 + int(py))
+        weekday = None
+        wm = _WD_BEFORE.search(self.text, max(0, m.start() - 16), m.start())
+        if wm:
+            weekday = WEEKDAY_NUMBERS.get(wm.group(1).lower())
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return
+        ok, value = _resolve_day_month(day, month, year, self.published, weekday)
+        if ok:
+            self.add(m.start(), m.end(), DATE, value)
+
+    def suffix(self, end: int, currency: str | None, small_int: bool):
+        """What follows a number: (kind, end, mult, conv, unit, extra)."""
+        text = self.text
+        pos = end
+        mult = 1
+        conv = None
+        # fast path: no letter, "%" or "-" next means no scale, currency, unit or noun
+        peek = text[end:end + 3].lstrip(" \t\u00a0\u202f")[:1]
+        if not peek.isalpha() and peek not in ("%", "-", "–", "—", ","):
+            if currency is not None:
+                return MONEY, pos, 1, None, currency, None
+            return COUNT, pos, 1, None, None, None
+        sm = _SCALE_AFTER.match(text, pos)
+        if sm:
+            word, letter = sm.group(2), sm.group(3)
+            if word:
+                mult, conv = SCALE_WORDS[word.lower()]
+                pos = sm.end()
+            elif currency is not None:
+                if letter == "M":
+                    mult = 10**9 if currency == "IDR" else 10**6
+                elif letter == "T":
+                    mult = 10**12
+                elif letter in "Bb":
+                    mult = 10**9
+                elif letter == "m":
+                    mult = 10**6
+                else:
+                    mult = 10**3
+                pos = sm.end()
+        if currency is not None:
+            dm = _MONEY_DASH.match(text, pos)
+            if dm:
+                pos = dm.end()
+            return MONEY, pos, mult, conv, currency, None
+        cm = _CUR_AFTER.match(text, pos)
+        if cm:
+            idx = cm.lastindex
+            code = cm.group(1) if idx == 1 else _CUR_AFTER_CODES[idx]
+            if not (code == "GBP" and cm.group(idx).lower() == "pounds" and mult == 1):
+                return MONEY, cm.end(), mult, conv, code, None
+        if mult != 1:
+            nm = _NOUN_AFTER.match(text, pos)
+            unit = nm.group(1) if nm and nm.group(1) not in NOT_NOUNS else None
+            return COUNT, pos, mult, conv, unit, None
+        pm = _PCT_AFTER.match(text, pos)
+        if pm:
+            word = pm.group(pm.lastindex)
+            wl = word.lower()
+            pconv = "id" if wl.startswith(("persen", "poin", "basis poin")) else (
+                None if word == "%" else "en"
+            )
+            if pm.lastindex == 1:
+                return PERCENT, pm.end(), 1, pconv, "%", None
+            if pm.lastindex == 2:
+                return PERCENT, pm.end(), 1, pconv, "pp", None
+            return PERCENT, pm.end(), 1, pconv, "pp", "bp"
+        du = _DUR_AFTER.match(text, pos)
+        if du:
+            return DURATION, du.end(), 1, None, None, DURATION_UNITS[du.group(1).lower()]
+        if small_int:
+            mm = _MONTH_AFTER.match(text, pos)
+            if mm and mm.group(1).lower() in MONTH_NUMBERS:
+                month = MONTH_NUMBERS[mm.group(1).lower()]
+                year = int(mm.group(3)) if mm.group(3) else None
+                return DATE, mm.end(), 1, None, None, (month, year)
+        nm = _NOUN_AFTER.match(text, pos)
+        if nm and nm.group(1) not in NOT_NOUNS:
+            return COUNT, pos, 1, None, nm.group(1), None
+        return COUNT, pos, 1, None, None, None
+
+    def number(self, s: int, e: int, raw: str) -> None:
+        text = self.text
+        prev = text[s - 1] if s else ""
+        currency = None
+        fstart = s
+        # the last non-space character before the number: searches only when it can matter
+        lead = text[max(0, s - 3):s].rstrip(" \t\u00a0\u202f")[-1:]
+        word_before = lead.isalpha() or lead == "."
+        if word_before or lead in ("$", "€", "£", "¥"):
+            cm = _CUR_BEFORE.search(text, max(0, s - 8), s)
+            if cm:
+                token = cm.group(1) or cm.group(2)
+                currency = CURRENCY_PREFIXES.get(token, "USD")
+                fstart = cm.start()
+        after_pair = False
+        if currency is None and prev:
+            if prev.isalpha() or prev in "_/#@&":
+                return  # G20, MH370, 11/2020, #12
+            if prev in "-–" and s >= 2:
+                before = text[s - 2]
+                if before.isalpha():
+                    return  # COVID-19, ke-3, B-1234
+                after_pair = before.isdigit() or before == " " and s >= 3 and text[s - 3].isdigit()
+            if prev == "." and s >= 2 and text[s - 2].isdigit():
+                return
+        if after_pair and currency is None:
+            # "Rp 10-15 miliar": the second number shares the first one's currency
+            a_end = s - 1
+            while a_end > 0 and text[a_end - 1] in " -–\t\u00a0":
+                a_end -= 1
+            a_start = a_end
+            while a_start > 0 and (text[a_start - 1].isdigit() or text[a_start - 1] in ".,"):
+                a_start -= 1
+            if a_start < a_end:
+                cm = _CUR_BEFORE.search(text, max(0, a_start - 8), a_start)
+                if cm:
+                    currency = CURRENCY_PREFIXES.get(cm.group(1) or cm.group(2), "USD")
+        nxt = text[e] if e < self.n else ""
+        if nxt == "/" and currency is None:
+            dm = _SLASH_DM_AFTER.match(text, e)
+            if dm and len(raw) <= 2 and raw.isdigit():
+                wm = _WD_BEFORE.search(text, max(0, s - 16), s) if lead.isalpha() or lead == "," else None
+                if wm:
+                    day, month = int(raw), int(dm.group(1))
+                    if 1 <= day <= 31 and 1 <= month <= 12:
+                        ok, value = _resolve_day_month(
+                            day, month, None, self.published, WEEKDAY_NUMBERS.get(wm.group(1).lower())
+                        )
+                        if ok:
+                            self.add(s, dm.end(), DATE, value)
+            return  # codes, fractions, 24/7
+        if currency is None and len(raw) <= 5 and e < self.n and text[e] in " \t\u00a0\u202fapAP" \
+                and _TIME_AFTER.match(text, e):
+            return  # 14.05 WIB, 10 pm
+        small_int = raw.isdigit() and len(raw) <= 2
+        kind, end, mult, conv, unit, extra = self.suffix(e, currency, small_int)
+        # glued letters that are not a unit: 4G, 5th, 3D, 10x
+        if end == e or (kind == COUNT and mult == 1):
+            if nxt.isalpha():
+                return
+            if nxt in "-–" and e + 1 < self.n and text[e + 1].isalpha() and kind != DURATION:
+                return
+        # a range: the first number borrows what follows the second
+        before_pair = False
+        if kind == COUNT and mult == 1 and unit is None:
+            rm = _RANGE_AFTER.match(text, e)
+            if rm:
+                sep = text[e:rm.start(1)]
+                before_pair = "-" in sep or "–" in sep or "—" in sep
+                r_end = rm.end(1)
+                r_small = rm.group(1).isdigit() and len(rm.group(1)) <= 2
+                kind2, _end2, mult2, conv2, unit2, extra2 = self.suffix(r_end, None, r_small and small_int)
+                if kind2 != COUNT or mult2 != 1 or unit2 is not None:
+                    kind, mult, conv, unit, extra = kind2, mult2, conv2, unit2, extra2
+                    end = e
+                    if kind == MONEY and currency is None:
+                        return  # "10-15 miliar rupiah": rare; the second number carries it
+        elif kind == MONEY and mult == 1 and end == e:
+            rm = _RANGE_AFTER.match(text, e)
+            if rm:
+                sm = _SCALE_AFTER.match(text, rm.end(1))
+                if sm:
+                    mult = self.suffix(rm.end(1), currency, False)[2]
+        if kind == DATE:
+            month, year = extra
+            day = int(raw)
+            ok, value = _resolve_day_month(day, month, year, self.published)
+            if ok:
+                self.add(s, end, DATE, value)
+            return
+        value = _to_decimal(raw, conv or self.lang, mult != 1 or kind == PERCENT)
+        if value is None:
+            return
+        if kind == MONEY:
+            self.add(fstart, end, MONEY, _number(value * mult), unit)
+            return
+        if kind == PERCENT:
+            if extra == "bp":
+                value = value / 100
+            self.add(s, end, PERCENT, _number(value), unit)
+            return
+        if kind == DURATION:
+            if word_before and _LABEL_BEFORE.search(text, max(0, s - 14), s):
+                return  # "Nomor 11 Tahun 2020"
+            if extra == "Y" and _YEAR_NEXT.match(text, end):
+                return  # "11 Tahun 2020"
+            self.add(s, end, DURATION, _duration(value, extra))
+            return
+        # COUNT
+        if mult == 1:
+            plain = raw.isdigit()
+            if plain and (len(raw) >= 10 or (len(raw) > 1 and raw[0] == "0")):
+                return
+            if plain and len(raw) == 4 and 1800 <= int(raw) <= 2100 and unit not in COUNT_NOUNS_AFTER_YEAR:
+                return  # a year
+            if word_before and (
+                _LABEL_BEFORE.search(text, max(0, s - 14), s) or _NAME_BEFORE.search(text, max(0, s - 40), s)
+            ):
+                return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
+            if unit is None:
+                if value < 10 or value != value.to_integral_value():
+                    return
+                if after_pair or before_pair:
+                    return  # 2-1, 21-19, 2020-2024
+        self.add(s, end, COUNT, _number(value * mult), unit)
+
+    # ---- words
+    def words(self) -> None:
+        text = self.text
+        pub = self.published
+        low = text.lower()
+        if len(low) == len(text):
+            matches = _WORD_RE.finditer(low)
+        else:  # a few characters change length when lower-cased
+            matches = _WORD_RE_I.finditer(text)
+        for m in matches:
+            group = m.lastgroup
+            word = text[m.start():m.end()]
+            if group == "nw":
+                self.number_words(m)
+                continue
+            if not word[0].isupper() and group != "rel":
+                continue
+            s, e = m.span()
+            if group == "mon":
+                month = MONTH_NUMBERS[word.lower()]
+                dm = _MON_DAY_AFTER.match(text, e)
+                if dm:
+                    year = int(dm.group(2)) if dm.group(2) else None
+                    ok, value = _resolve_day_month(int(dm.group(1)), month, year, pub)
+                    if ok:
+                        self.add(s, dm.end(), DATE, value)
+                    continue
+                ym = _MON_YEAR_AFTER.match(text, e)
+                if ym:
+                    self.add(s, ym.end(), DATE, f"{int(ym.group(1)):04d}-{month:02d}")
+                    continue
+                lm = _LALU_AFTER.match(text, e)
+                last = _LAST_BEFORE.search(text, max(0, s - 8), s)
+                if lm or last:
+                    value = None
+                    if pub is not None:
+                        year = pub.year if month < pub.month else pub.year - 1
+                        value = f"{year:04d}-{month:02d}"
+                    if lm:
+                        self.add(s, lm.end(), DATE, value)
+                    else:
+                        self.add(last.start(), e, DATE, value)
+            elif group == "wd":
+                wl = word.lower()
+                lm = _LALU_AFTER.match(text, e) if wl != "minggu" else None
+                last = _LAST_BEFORE.search(text, max(0, s - 8), s)
+                if lm or last:
+                    value = None
+                    if pub is not None:
+                        back = (pub.isoweekday() - WEEKDAY_NUMBERS[wl]) % 7 or 7
+                        value = (pub - _dt.timedelta(days=back)).isoformat()
+                    if lm:
+                        self.add(s, lm.end(), DATE, value)
+                    else:
+                        self.add(last.start(), e, DATE, value)
+            else:  # rel
+                wl = word.lower()
+                value = None
+                if wl == "yesterday":
+                    if pub is not None:
+                        value = (pub - _dt.timedelta(days=1)).isoformat()
+                elif pub is not None:
+                    y, mo = _month_back(pub.year, pub.month, 1)
+                    value = f"{y:04d}-{mo:02d}"
+                self.add(s, e, DATE, value)
+
+    def number_words(self, m: re.Match) -> None:
+        text = self.text
+        s, e = m.span()
+        tokens = _WORD_SPLIT.split(m.group().lower())
+        value = words_value(tokens)
+        if value is None:
+            return
+        if e < self.n and text[e] == "-" and e + 1 < self.n and text[e + 1].isalpha():
+            du = _DUR_AFTER.match(text, e)
+            if not du:
+                return
+        kind, end, mult, conv, unit, extra = self.suffix(e, None, False)
+        value = Decimal(value)
+        if kind == MONEY:
+            self.add(s, end, MONEY, _number(value * mult), unit)
+        elif kind == PERCENT:
+            if extra == "bp":
+                value = value / 100
+            self.add(s, end, PERCENT, _number(value), unit)
+        elif kind == DURATION:
+            self.add(s, end, DURATION, _duration(value, extra))
+        elif kind == COUNT and value * mult >= 10:
+            self.add(s, end, COUNT, _number(value * mult), unit)
+
+
+# --------------------------------------------------------------------------- entry point
+def find_figures(
+    text: str, published: _dt.date | None = None, lang: str | None = None
+) -> list[Figure]:
+    """Counts, money, percentages, dates and durations in ``text``, sorted by start.
+
+    ``published`` (the article's date) resolves dates written without a year and
+    relative ones ("November lalu"); ``lang`` ("id"/"en") picks the separator
+    convention when nothing else in the figure does (guessed when None).
+    """
+    if not text:
+        return []
+    if isinstance(published, _dt.datetime):
+        published = published.date()
+    scan = _Scan(text, published, _norm_lang(lang) or _guess_lang(text))
+    scan.numbers()
+    scan.words()
+    found = scan.out
+    if not found:
+        return found
+    found.sort(key=lambda f: (f.start, f.start - f.end))
+    result = []
+    last_end = -1
+    for fig in found:
+        if fig.start >= last_end:
+            result.append(fig)
+            last_end = fig.end
+    return result
