@@ -183,6 +183,9 @@ _MON_DAY_AFTER = re.compile(
 )
 _MON_YEAR_AFTER = re.compile(rf"\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])")
 _WORD_SPLIT = re.compile(r"[ \t\u00a0\u202f-]+")
+_QUANTITY_BEFORE = re.compile(
+    rf"(?:[0-9]|\b(?i:beberapa|berapa|{_alt(NUMBER_WORDS)})){_S}+\Z"
+)
 _LALU_AFTER = re.compile(rf"{_S}+lalu\b", re.I)
 _LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
 
@@ -288,6 +291,18 @@ def _resolve_day_month(
             candidates = matching
     best = min(candidates, key=lambda c: (abs((c - published).days), c > published))
     return True, best.isoformat()
+
+
+def _is_score(first: str, second: str, sep: str) -> bool:
+    """ "2-1", "21-19": a glued pair of whole numbers that does not go up is a score."""
+    return (
+        sep in ("-", "–")
+        and first.isdigit()
+        and second.isdigit()
+        and len(first) <= 3
+        and len(second) <= 3
+        and int(second) <= int(first)
+    )
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -440,8 +455,8 @@ class _Scan:
                 fstart = cm.start()
         after_pair = False
         if currency is None and prev:
-            if prev.isalpha() or prev in "_/#@&":
-                return  # G20, MH370, 11/2020, #12
+            if prev.isalpha() or prev in "_/#@&=\\":
+                return  # G20, MH370, 11/2020, #12, ?v=2025
             if prev in "-–" and s >= 2:
                 before = text[s - 2]
                 if before.isalpha():
@@ -457,6 +472,8 @@ class _Scan:
             a_start = a_end
             while a_start > 0 and (text[a_start - 1].isdigit() or text[a_start - 1] in ".,"):
                 a_start -= 1
+            if _is_score(text[a_start:a_end], raw, text[a_end:s]):
+                return  # 2-1
             if a_start < a_end:
                 cm = _CUR_BEFORE.search(text, max(0, a_start - 8), a_start)
                 if cm:
@@ -493,6 +510,8 @@ class _Scan:
             if rm:
                 sep = text[e:rm.start(1)]
                 before_pair = "-" in sep or "–" in sep or "—" in sep
+                if _is_score(raw, rm.group(1), sep):
+                    return  # 2-1
                 r_end = rm.end(1)
                 r_small = rm.group(1).isdigit() and len(rm.group(1)) <= 2
                 kind2, _end2, mult2, conv2, unit2, extra2 = self.suffix(r_end, None, r_small and small_int)
@@ -540,12 +559,15 @@ class _Scan:
             if plain and len(raw) == 4 and 1800 <= int(raw) <= 2100 and unit not in COUNT_NOUNS_AFTER_YEAR:
                 return  # a year
             if word_before and (
-                _LABEL_BEFORE.search(text, max(0, s - 14), s) or _NAME_BEFORE.search(text, max(0, s - 40), s)
+                _LABEL_BEFORE.search(text, max(0, s - 14), s)
+                or plain and len(raw) <= 4 and _NAME_BEFORE.search(text, max(0, s - 40), s)
             ):
                 return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
             if unit is None:
                 if value < 10 or value != value.to_integral_value():
                     return
+                if prev in "(," and nxt in "),":
+                    return  # ages and list labels: "Zulkifli (61)", "Cardoso, 27,"
                 if after_pair or before_pair:
                     return  # 2-1, 21-19, 2020-2024
         self.add(s, end, COUNT, _number(value * mult), unit)
@@ -607,6 +629,8 @@ class _Scan:
                         self.add(last.start(), e, DATE, value)
             else:  # rel
                 wl = word.lower()
+                if wl.startswith("bulan") and _QUANTITY_BEFORE.search(text, max(0, s - 12), s):
+                    continue  # "beberapa bulan lalu", "3 bulan lalu": months ago, not last month
                 value = None
                 if wl == "yesterday":
                     if pub is not None:

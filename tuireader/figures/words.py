@@ -213,7 +213,7 @@ LABEL_WORDS = frozenset(
     jalan jl jln gang gg rt rw blok kav kavling lantai floor tahun year pukul jam pkl pk
     kode code versi version seri series episode eps ep bab chapter edisi vol volume
     kelas grade gate room ruang kamar km peringkat rank ranked ranking rute route
-    level gelombang putaran babak tanggal tgl uu pp perpres permen perppu keppres perda
+    level gelombang putaran babak tanggal tgl urut day uu pp perpres permen perppu keppres perda
     inpres pergub perwal perbup sk se kepmen nrp nip nik ktp
     """.split()
 )
@@ -228,7 +228,7 @@ NOT_NOUNS = frozenset(
     and or of the a an to in on at for from by with as is are was were be been than
     that which who whom per more less over under about since after before into this these
     those it its their his her our your not no also only up down out off so if but nor yet
-    between among against during through across via vs versus ago
+    between among against during through across via vs versus ago atas bawah
     st nd rd th x kali
     """.split()
 )
