@@ -436,3 +436,45 @@ def test_figures_are_sorted_and_disjoint_on_noisy_text():
     figures = find_figures(text, PUB)
     assert figures
     check_invariants(text, figures)
+
+
+# --------------------------------------------------------------------------- real-world variety
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tarif RP 5.000 per jam.", [("RP 5.000", MONEY, 5000)]),
+        ("Harganya rp 12.500 saja.", [("rp 12.500", MONEY, 12500)]),
+        ("Dana Rp.5.000.000,- dicairkan.", [("Rp.5.000.000,-", MONEY, 5_000_000)]),
+        ("Gaji Rp 23,5 juta/bulan.", [("Rp 23,5 juta", MONEY, 23_500_000)]),
+        ("Cabai Rp 80.000/kg di pasar.", [("Rp 80.000", MONEY, 80000)]),
+        ("Kerugian sebesar Rp 2.3 miliar.", [("Rp 2.3 miliar", MONEY, 2_300_000_000)]),
+        ("Utang Rp 1.500 triliun menumpuk.", [("Rp 1.500 triliun", MONEY, 1_500_000_000_000_000)]),
+        ("Biaya Rp 500 juta hingga Rp 1 miliar.", [("Rp 500 juta", MONEY, 500_000_000), ("Rp 1 miliar", MONEY, 10**9)]),
+        ("Kurs US$1 = Rp 16.250 hari ini.", [("US$1", MONEY, 1), ("Rp 16.250", MONEY, 16250)]),
+        ("Harga 5 ribu rupiah per bungkus.", [("5 ribu rupiah", MONEY, 5000)]),
+        ("Anggaran 4,5 triliun disiapkan.", [("4,5 triliun", COUNT, 4_500_000_000_000)]),
+        ("Sebanyak 1.000-an warga hadir.", [("1.000-an", COUNT, 1000)]),
+        ("Jakarta - Sebanyak 250 orang dievakuasi.", [("250", COUNT, 250)]),
+        ("KPU Distribusikan 812.149 Surat Suara", [("812.149", COUNT, 812149)]),
+        ("Inflasi antara 3 dan 5 persen.", [("3", PERCENT, 3), ("5 persen", PERCENT, 5)]),
+        ("Pada 2024 dan 5 persen lainnya.", [("5 persen", PERCENT, 5)]),
+        ("Turun -0,3 persen (yoy).", [("0,3 persen", PERCENT, 0.3)]),
+        ("Tumbuh 5,12% yoy.", [("5,12%", PERCENT, 5.12)]),
+        ("Timnya menang 2-1 atas tamu.", []),
+        ("Saturday's 2-1 win was close.", []),
+        ("Hasil 21-19 di set kedua.", []),
+        ('kata Zulkifli (61), ketua kelompok', []),
+        ("Cardoso, 27, scored twice.", []),
+        ("Pasangan nomor urut 2 menolak.", []),
+        ("Talks resume on day 10 of the truce.", []),
+        ('<link href="/style.css?v=20250801">', []),
+        ("Proyek selesai beberapa bulan lalu.", []),
+        ("Proyek itu selesai 3 bulan lalu.", [("3 bulan", DURATION, "P3M")]),
+        ("Rapat Rabu (13/8/2025) pukul 10.00 WIB.", [("(13/8/2025)", DATE, "2025-08-13")]),
+        ("Kapal tiba 2 Agt 2025 pagi.", [("2 Agt 2025", DATE, "2025-08-02")]),
+    ],
+)
+def test_real_world_variety(text, expected):
+    figures = find_figures(text, PUB, "id" if " the " not in f" {text} " else "en")
+    check_invariants(text, figures)
+    assert [(f.text, f.kind, f.value) for f in figures] == expected

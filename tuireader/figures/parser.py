@@ -154,13 +154,13 @@ _TIME_AFTER = re.compile(
     rf"{_S}*(?:WIB|WITA|WIT|GMT|UTC|(?:[ap]\.m\.)|(?i:am|pm)\b|(?:pagi|siang|sore|malam|dini)\b)"
 )
 _RANGE_AFTER = re.compile(
-    rf"(?:{_S}?[-–—]{_S}?|{_S}+(?i:hingga|sampai|to|s\.d\.?|s/d|and){_S}+)"
+    rf"(?:{_S}?[-–—]{_S}?|{_S}+(?i:hingga|sampai|to|s\.d\.?|s/d|and|dan|or|atau){_S}+)"
     rf"(?:(?:Rp\.?|US\$|\$|€|£){_S}?)?([0-9]++(?:[.,][0-9]++)*+)"
 )
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_alt(LABEL_WORDS)}))\.?{_S}*\Z")
 _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 # a capitalised word before the number, not at the start of a sentence
-_NAME_BEFORE = re.compile(rf"[^\s.!?:;\"“”'(\[]{_S}+[A-Z][\w-]*{_S}*\Z")
+_NAME_BEFORE = re.compile(rf"[\w,]{_S}+[A-Z][\w-]*{_S}*\Z")
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
 _WEEKDAY_FULL = [w for w in WEEKDAY_NUMBERS if len(w) > 4 or w in ("rabu", "ahad")]
@@ -291,6 +291,10 @@ def _resolve_day_month(
             candidates = matching
     best = min(candidates, key=lambda c: (abs((c - published).days), c > published))
     return True, best.isoformat()
+
+
+def _year_shaped(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
 def _is_score(first: str, second: str, sep: str) -> bool:
@@ -441,6 +445,8 @@ class _Scan:
 
     def number(self, s: int, e: int, raw: str) -> None:
         text = self.text
+        if text.startswith("-an", e) and not text[e + 3:e + 4].isalpha():
+            e += 3  # "1.000-an warga": about a thousand
         prev = text[s - 1] if s else ""
         currency = None
         fstart = s
@@ -505,7 +511,7 @@ class _Scan:
                 return
         # a range: the first number borrows what follows the second
         before_pair = False
-        if kind == COUNT and mult == 1 and unit is None:
+        if kind == COUNT and mult == 1 and unit is None and not _year_shaped(raw):
             rm = _RANGE_AFTER.match(text, e)
             if rm:
                 sep = text[e:rm.start(1)]
@@ -556,7 +562,7 @@ class _Scan:
             plain = raw.isdigit()
             if plain and (len(raw) >= 10 or (len(raw) > 1 and raw[0] == "0")):
                 return
-            if plain and len(raw) == 4 and 1800 <= int(raw) <= 2100 and unit not in COUNT_NOUNS_AFTER_YEAR:
+            if _year_shaped(raw) and unit not in COUNT_NOUNS_AFTER_YEAR:
                 return  # a year
             if word_before and (
                 _LABEL_BEFORE.search(text, max(0, s - 14), s)
@@ -566,7 +572,7 @@ class _Scan:
             if unit is None:
                 if value < 10 or value != value.to_integral_value():
                     return
-                if prev in "(," and nxt in "),":
+                if lead in ("(", ",") and nxt in (")", ","):
                     return  # ages and list labels: "Zulkifli (61)", "Cardoso, 27,"
                 if after_pair or before_pair:
                     return  # 2-1, 21-19, 2020-2024

@@ -150,6 +150,9 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
 CURRENCY_PREFIXES: dict[str, str] = {
     "Rp": "IDR",
     "Rp.": "IDR",
+    "RP": "IDR",
+    "rp": "IDR",
+    "rp.": "IDR",
     "IDR": "IDR",
     "USD": "USD",
     "US$": "USD",
