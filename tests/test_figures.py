@@ -478,3 +478,20 @@ def test_real_world_variety(text, expected):
     figures = find_figures(text, PUB, "id" if " the " not in f" {text} " else "en")
     check_invariants(text, figures)
     assert [(f.text, f.kind, f.value) for f in figures] == expected
+
+
+def test_random_token_soup_keeps_invariants():
+    import random
+
+    tokens = [
+        "Rp", "Rp.", "US$", "$", "€", "RM", "12", "1.234", "3,5", "61.700", "(12/8)", "(31/2)", "Selasa",
+        "Agustus", "Aug.", "lalu", "last", "juta", "miliar", "M", "T", "persen", "%", "bps", "hari", "-",
+        "/", ":", "ke-", "dua", "puluh", "belas", "ribu", "twenty", "-five", "hundred", "2025", "0812",
+        "+62", "\u00a0", ",", ".", "-an", "orang", "(", ")", "bulan", "Senin", "29/2", "2025-13-45",
+        "12:30", "14.05", "WIB", "1,2,3", ",-",
+    ]
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(tokens) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10)))
+        published = rng.choice([None, PUB, datetime.date(2024, 2, 29)])
+        check_invariants(text, find_figures(text, published, rng.choice([None, "id", "en"])))

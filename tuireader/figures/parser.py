@@ -31,10 +31,14 @@ Decisions (see also the tests):
   numbers glued to letters or to a word by a hyphen ("G20", "COVID-19", "4G",
   "ke-3", "5th"), numbers after "/" or before "/x" (codes), labels after words
   like "Pasal", "No.", "tahun", "pukul" (see ``LABEL_WORDS``), times ("10:30",
-  "14.05 WIB", "jam 10.00"), bare pairs "2-1" (scores). Spelled-out numbers
+  "14.05 WIB", "jam 10.00"), glued pairs that do not go up ("2-1", "21-19":
+  scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
+  after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
+  values in URLs ("?v=20250801"). "1.000-an" is 1000. Spelled-out numbers
   below ten ("dua", "one") are kept only with money, percent or a duration.
   Vague plurals ("ratusan", "thousands") are skipped; "50 ribuan" is 50000.
-* Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days": the first number takes
+* Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days", "3 dan 5 persen"
+  (not after a year-shaped first number): the first number takes
   the second one's scale, currency and unit, but its span is its own.
 * Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
   2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
