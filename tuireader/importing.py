@@ -91,7 +91,7 @@ def _display(path: Path | str) -> str:
 
 def prepare(raw: RawArticle, extra_noise: Iterable[str] = ()) -> PreparedArticle:
     """Clean one raw article: noise lines out, escapes out, language and date settled."""
-    body = sanitise(drop_noise_lines(raw.body, extra_noise))
+    body = drop_noise_lines(sanitise(raw.body), extra_noise)
     title = sanitise_line(raw.title)
     if not title:
         title = sanitise_line(next((line for line in body.splitlines() if line.strip()), ""))[:120]
@@ -216,13 +216,6 @@ def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str
 
 def reextract(library: Library, *, everything: bool = False, on_done: Callable[[int], None] | None = None) -> int:
     """Run extraction again for stale articles (or all); returns how many were redone."""
-    ids = library.stale_extraction_ids(EXTRACTOR_VERSION, everything=everything)
-    corrections = library.corrections()
-    for article_id in ids:
-        article = library.article(article_id)
-        published = date.fromisoformat(article.published) if article.published else None
-        library.save_extraction(article_id, extract(article.body, article.lang, published, corrections), EXTRACTOR_VERSION)
-        if on_done:
-            on_done(article_id)
-    library.remove_unused_entities()
-    return len(ids)
+    from tuireader.corrections import reextract_articles
+
+    return reextract_articles(library, library.stale_extraction_ids(EXTRACTOR_VERSION, everything=everything), on_done)

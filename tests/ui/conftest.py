@@ -26,3 +26,31 @@ def story_library(tmp_path) -> Library:
     library.store_articles([make_article(**story, source_key=f"s{i}.md") for i, story in enumerate(STORIES)])
     yield library
     library.close()
+
+
+@pytest.fixture
+def extracted_library(story_library) -> Library:
+    """The story library with hand-made entities and figures on the first story (no model involved)."""
+    from tuireader.entities.mention import EntityMention
+    from tuireader.extraction import Extraction
+    from tuireader.figures.figure import Figure
+
+    article_id = story_library.article_ids()[0]
+    body = story_library.article(article_id).body
+
+    def mention(text, label, canonical, occurrence=0):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = body.index(text, start + 1)
+        return EntityMention(start, start + len(text), label, text, canonical)
+
+    figure_start = body.index("60 hari")
+    story_library.save_extraction(
+        article_id,
+        Extraction(
+            [mention("Hamas", "ORG", "Hamas"), mention("Kairo", "LOCATION", "Cairo")],
+            [Figure(figure_start, figure_start + 7, "60 hari", "DURATION", "P60D", None)],
+        ),
+        "test",
+    )
+    return story_library

@@ -17,3 +17,7 @@ def test_reader_screen(snap_compare, story_library):
 
 def test_search_results(snap_compare, story_library):
     assert snap_compare(ReaderApp(story_library), terminal_size=SIZE, press=["slash", *"kairo", "enter"])
+
+
+def test_reader_with_entities_and_panel(snap_compare, extracted_library):
+    assert snap_compare(ReaderApp(extracted_library), terminal_size=(120, 34), press=["enter", "e"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tuireader.errors import ImportFailed
+from tuireader.importers.fields import as_tags
 from tuireader.records import RawArticle
 
 
@@ -30,6 +31,7 @@ def read_html(text: str, source_key: str) -> list[RawArticle]:
             url=document.url or "",
             published=document.date or "",
             lang="",
-            tags=[t for t in (document.tags or []) if t][:20] if isinstance(document.tags, list) else [],
+            # trafilatura hands keywords over as one comma-separated string per meta tag.
+            tags=as_tags(",".join(document.tags)) if isinstance(document.tags, list) else as_tags(document.tags),
         )
     ]

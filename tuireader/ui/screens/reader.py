@@ -1,22 +1,30 @@
-"""The reader: one story rendered from Markdown, with its title block; n/p walk the list."""
+"""The reader: one story rendered from Markdown, entities and figures marked, n/p walk the list."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center
+from textual.containers import Center, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from tuireader.errors import NotFound
-from tuireader.records import Article
+from tuireader.figures.figure import Figure
+from tuireader.records import Article, StoredMention
 from tuireader.render.story_text import render_story
-from tuireader.ui.widgets.story_view import StoryView
+from tuireader.story_entities import find_all, group_mentions, next_span
+from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.story_view import Overlay, StoryView
+
+LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOCATION", "place"), ("FIGURE", "figure"))
+STYLE_CLASSES = {"PERSON": "story--person", "ORG": "story--org", "LOCATION": "story--location", "FIGURE": "story--figure"}
 
 
 def title_block(article: Article) -> Text:
-    """Title, then source · date · language · words, then tags — all plain text, never markup."""
+    """Title, then source · byline · date · language · words, then tags — plain text, never markup."""
     block = Text()
     block.append(article.title or "(untitled)", "bold")
     meta = [x for x in (article.source, article.byline, article.published or "", _language_name(article.lang),
@@ -36,6 +44,13 @@ class ReaderScreen(Screen):
     BINDINGS = [
         Binding("n", "next_story", "Next", id="reader.next"),
         Binding("p", "previous_story", "Previous", id="reader.previous"),
+        Binding("h", "toggle_highlights", "Highlights", id="reader.toggle_highlights"),
+        Binding("e", "toggle_entities", "Entities", id="reader.toggle_entities"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("full_stop", "next_mention", "Next mention", id="reader.next_mention"),
+        Binding("comma", "previous_mention", "Previous mention", id="reader.previous_mention"),
+        Binding("plus", "add_entity", "Add entity", show=False, id="reader.add_entity"),
+        Binding("tab", "switch_focus", "Story/panel", show=False, id="reader.switch_focus"),
         Binding("escape,q", "close", "Back", id="reader.back"),
     ]
 
@@ -44,20 +59,36 @@ class ReaderScreen(Screen):
         self.article_id = article_id
         self.sequence = sequence or [article_id]
         self.article: Article | None = None
+        self.mentions: list[StoredMention] = []
+        self.figures: list[Figure] = []
+        self.show_highlights = True
+        # What `.` and `,` step through: the spans of the chosen entity or search, and where we are.
+        self.steps: tuple[tuple[int, int], ...] = ()
+        self.step_index = -1
+        self.step_name = ""
 
     @property
     def library(self):
         return self.app.library
 
     def compose(self) -> ComposeResult:
-        with Center(id="page"):
-            yield StoryView(id="story")
-        yield Static("", id="reader-status")
+        with Horizontal(id="reader-body"):
+            with Center(id="page"):
+                yield StoryView(id="story")
+            yield EntityPanel(id="entity-panel")
+        yield Input(placeholder="find in this story (Enter: first match, . and , step)", id="find")
+        with Horizontal(id="reader-status"):
+            yield Static(self._legend(), id="legend")
+            yield Static("", id="progress")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(EntityPanel).display = False
+        self.query_one("#find", Input).display = False
         self.load(self.article_id)
         self.query_one(StoryView).focus()
+
+    # -- loading ------------------------------------------------------------------
 
     def load(self, article_id: int) -> None:
         try:
@@ -67,12 +98,43 @@ class ReaderScreen(Screen):
             return
         self.article_id = article_id
         self.article = article
+        self.mentions = self.library.mentions_of(article_id)
+        self.figures = self.library.figures_of(article_id)
+        self.steps, self.step_index, self.step_name = (), -1, ""
         view = self.query_one(StoryView)
-        view.show(title_block(article), render_story(article.body))
+        view.show(title_block(article), render_story(article.body), self._overlays())
+        self._fill_panel()
         self.call_after_refresh(self._restore_position, article.position)
         if not article.is_read:
             self.library.mark_read(article_id)
         self._update_status()
+
+    def _fill_panel(self) -> None:
+        surface_of = {}
+        for mention in self.mentions:
+            surface_of.setdefault(mention.entity_id, mention.text)
+        self.query_one(EntityPanel).show(group_mentions(self.mentions), self.figures, surface_of)
+
+    def _style(self, kind: str) -> Style:
+        return self.query_one(StoryView).get_component_rich_style(STYLE_CLASSES[kind], partial=True)
+
+    def _overlays(self) -> list[Overlay]:
+        overlays: list[Overlay] = []
+        if self.show_highlights:
+            styles = {kind: self._style(kind) for kind in STYLE_CLASSES}
+            overlays += [Overlay(m.start, m.end, styles.get(m.label, styles["ORG"])) for m in self.mentions]
+            overlays += [Overlay(f.start, f.end, styles["FIGURE"]) for f in self.figures]
+        if 0 <= self.step_index < len(self.steps):
+            start, end = self.steps[self.step_index]
+            overlays.append(Overlay(start, end, self.query_one(StoryView).get_component_rich_style("story--current")))
+        return overlays
+
+    def _legend(self) -> Text:
+        legend = Text()
+        for kind, name in LEGEND:
+            legend.append(name, self._style(kind) if self.is_mounted else None)
+            legend.append("  ")
+        return legend
 
     def _restore_position(self, position: int) -> None:
         view = self.query_one(StoryView)
@@ -80,6 +142,7 @@ class ReaderScreen(Screen):
             view.scroll_to_body_offset(position, center=False)
         else:
             view.scroll_home(animate=False)
+        self.query_one("#legend", Static).update(self._legend())
         self._update_status()
 
     def save_position(self) -> None:
@@ -91,15 +154,118 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         view = self.query_one(StoryView)
         index = self.sequence.index(self.article_id) + 1 if self.article_id in self.sequence else 0
-        where = f"story {index} of {len(self.sequence)}" if index else ""
-        self.query_one("#reader-status", Static).update(f"{where} · {view.progress}%")
+        parts = []
+        if self.steps:
+            parts.append(f"{self.step_name}: {self.step_index + 1}/{len(self.steps)}")
+        if index:
+            parts.append(f"story {index} of {len(self.sequence)}")
+        parts.append(f"{view.progress}%")
+        self.query_one("#progress", Static).update(" · ".join(parts))
 
     def on_story_view_scrolled(self) -> None:
         self._update_status()
 
+    # -- stepping through mentions and matches -------------------------------------
+
+    def _set_steps(self, spans: tuple[tuple[int, int], ...], name: str) -> None:
+        self.steps, self.step_name = spans, name
+        self.step_index = -1
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        if not self.steps:
+            self.notify("choose an entity in the panel (e) or find a word (/) first", timeout=3)
+            return
+        self.step_index = next_span(self.steps, self.step_index, direction)
+        view = self.query_one(StoryView)
+        view.set_overlays(self._overlays())
+        view.ensure_body_offset_visible(self.steps[self.step_index][0])
+        self._update_status()
+
+    def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
+        self._set_steps(event.spans, event.name)
+
+    def action_next_mention(self) -> None:
+        self._step(1)
+
+    def action_previous_mention(self) -> None:
+        self._step(-1)
+
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        needle = event.value.strip()
+        find = self.query_one("#find", Input)
+        find.display = False
+        self.query_one(StoryView).focus()
+        if not needle or self.article is None:
+            return
+        matches = tuple(find_all(self.article.body, needle))
+        if not matches:
+            self.notify(f"not in this story: {needle}", timeout=3)
+            return
+        self._set_steps(matches, f"“{needle}”")
+
+    # -- corrections ----------------------------------------------------------------
+
+    def on_entity_panel_correct(self, event: EntityPanel.Correct) -> None:
+        from tuireader.corrections import correct, next_label
+
+        label = next_label(event.label) if event.action == "label" else None
+        changed = correct(self.library, event.surface, event.action, label)
+        what = "not an entity" if event.action == "reject" else f"now {label}"
+        self.notify(f"“{event.surface}” is {what} (in {changed} stories)", timeout=4)
+        self._reload_extraction()
+
+    def action_add_entity(self) -> None:
+        from tuireader.ui.screens.add_entity import AddEntityScreen
+
+        suggestion = self.step_name.strip("“”") if self.step_name.startswith("“") else ""
+        self.app.push_screen(AddEntityScreen(suggestion), self._entity_added)
+
+    def _entity_added(self, result: tuple[str, str] | None) -> None:
+        if not result:
+            return
+        from tuireader.corrections import correct
+
+        surface, label = result
+        changed = correct(self.library, surface, "add", label)
+        self.notify(f"“{surface}” added as {label} (in {changed} stories)", timeout=4)
+        self._reload_extraction()
+
+    def _reload_extraction(self) -> None:
+        self.mentions = self.library.mentions_of(self.article_id)
+        self.figures = self.library.figures_of(self.article_id)
+        self.query_one(StoryView).set_overlays(self._overlays())
+        self._fill_panel()
+
     # -- actions ------------------------------------------------------------------
 
-    def _step(self, delta: int) -> None:
+    def action_toggle_highlights(self) -> None:
+        self.show_highlights = not self.show_highlights
+        self.query_one(StoryView).set_overlays(self._overlays())
+        self.query_one("#legend", Static).display = self.show_highlights
+
+    def action_toggle_entities(self) -> None:
+        panel = self.query_one(EntityPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.query_one("#entity-options").focus()
+        else:
+            self.query_one(StoryView).focus()
+
+    def action_switch_focus(self) -> None:
+        panel = self.query_one(EntityPanel)
+        if panel.display and self.query_one(StoryView).has_focus:
+            panel.query_one("#entity-options").focus()
+        else:
+            self.query_one(StoryView).focus()
+
+    def _go(self, delta: int) -> None:
         if self.article_id not in self.sequence:
             return
         index = self.sequence.index(self.article_id) + delta
@@ -110,12 +276,17 @@ class ReaderScreen(Screen):
         self.load(self.sequence[index])
 
     def action_next_story(self) -> None:
-        self._step(1)
+        self._go(1)
 
     def action_previous_story(self) -> None:
-        self._step(-1)
+        self._go(-1)
 
     def action_close(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.has_focus:
+            find.display = False
+            self.query_one(StoryView).focus()
+            return
         self.save_position()
         self.app.pop_screen()
         from tuireader.ui.screens.library import LibraryScreen

@@ -32,6 +32,12 @@ class Overlay:
 
 
 class StoryView(ScrollView, can_focus=True):
+    # Overlay styles come from CSS (themes decide the colours; each also differs without colour).
+    COMPONENT_CLASSES = {
+        "story--person", "story--org", "story--location", "story--figure", "story--current",
+        "story--highlight-1", "story--highlight-2", "story--highlight-3", "story--highlight-4",
+        "story--highlight-5", "story--cursor", "story--selection",
+    }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
