@@ -120,6 +120,11 @@ class Library:
             for prepared in batch:
                 outcome = self._store_one(prepared)
                 outcomes.append(outcome)
+                if outcome.status == UPDATED:
+                    # The body changed under its highlights: find them again, atomically with the change.
+                    from tuireader.store.notes import reanchor_in_transaction
+
+                    reanchor_in_transaction(self.db.conn, outcome.article_id)
                 extraction = (extractions or {}).get(prepared.content_hash)
                 if extraction is not None and outcome.status != UNCHANGED:
                     self._replace_extraction(outcome.article_id, extraction, extractor_version)
@@ -214,6 +219,10 @@ class Library:
         with self.transaction():
             self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", [int(is_read), article_id])
 
+    def mark_all_read(self, article_ids: Sequence[int]) -> None:
+        with self.transaction():
+            self.db.conn.executemany("UPDATE articles SET is_read = 1 WHERE id = ?", [(i,) for i in article_ids])
+
     def save_position(self, article_id: int, position: int) -> None:
         with self.transaction():
             self.db.execute("UPDATE articles SET position = ? WHERE id = ?", [max(0, int(position)), article_id])
@@ -289,15 +298,19 @@ class Library:
     # -- tags ---------------------------------------------------------------------
 
     def _add_tags(self, article_id: int, names: Iterable[str]) -> None:
-        for name in names:
-            name = " ".join(name.split())
-            if not name:
-                continue
-            self.db.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
-            self.db.conn.execute(
-                "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
-                (article_id, name),
+        from tuireader.store.notes import link_tags  # tag naming rules live in one place
+
+        link_tags(self.db.conn, article_id, names)
+
+    def tag_names(self) -> list[str]:
+        """Every tag in use, most used first."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                """SELECT name FROM tags JOIN article_tags ON tag_id = tags.id
+                   GROUP BY tags.id ORDER BY count(*) DESC, name COLLATE NOCASE"""
             )
+        ]
 
     def tags_of(self, article_id: int) -> tuple[str, ...]:
         return self._tags_by_article([article_id]).get(article_id, ())

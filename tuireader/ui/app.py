@@ -1,4 +1,4 @@
-"""The tuireader app: screens, app-wide keys and the command palette."""
+"""The tuireader app: screens, app-wide keys, themes and the command palette."""
 
 from __future__ import annotations
 
@@ -9,23 +9,52 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tuireader.store.library import Library
+from tuireader.ui.commands import OpenStoryProvider, TagProvider
 from tuireader.ui.screens.library import LibraryScreen
+from tuireader.ui.themes import DEFAULT_THEME, THEMES
 
 
 class ReaderApp(App[None]):
     TITLE = "tuireader"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {OpenStoryProvider, TagProvider}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.force_quit"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, theme: str | None = None) -> None:
         super().__init__()
         self.library = library
+        for custom in THEMES:
+            self.register_theme(custom)
+        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
+
+    # -- navigation used by screens and palette commands ---------------------------
+
+    def library_screen(self) -> LibraryScreen:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LibraryScreen):
+                return screen
+        raise LookupError("the library screen is not open")
+
+    def open_story(self, article_id: int) -> None:
+        from tuireader.ui.screens.reader import ReaderScreen
+
+        while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        sequence = self.library_screen().current_ids()
+        self.push_screen(ReaderScreen(article_id, sequence=sequence if article_id in sequence else [article_id]))
+
+    def filter_library(self, query: str) -> None:
+        while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.library_screen().set_query(query)
+
+    # -- actions ------------------------------------------------------------------
 
     def action_help(self) -> None:
         from tuireader.ui.screens.help import HelpScreen
@@ -36,6 +65,7 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key of this screen", self.action_help)
-        if isinstance(screen, LibraryScreen):
-            yield SystemCommand("Search the library", "Focus the search box", screen.action_focus_search)
-            yield SystemCommand("Sort the list", "Cycle date / title / relevance", screen.action_cycle_sort)
+        for binding in screen.BINDINGS if isinstance(screen.BINDINGS, list) else []:
+            if isinstance(binding, Binding) and binding.description and binding.action != "app.quit":
+                yield SystemCommand(binding.description, f"key: {binding.key}",
+                                    lambda action=binding.action: self.run_action(action, screen))

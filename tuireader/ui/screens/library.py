@@ -21,6 +21,7 @@ class LibraryScreen(Screen):
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear_search"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle_read"),
+        Binding("M", "mark_all_read", "Mark all read", show=False, id="library.mark_all_read"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
 
@@ -125,6 +126,19 @@ class LibraryScreen(Screen):
         summary = self.library.summaries([article_id])[0]
         self.library.mark_read(article_id, not summary.is_read)
         articles.refresh_rows()
+
+    def action_mark_all_read(self) -> None:
+        ids = self.query_one(ArticleList).ids
+        self.library.mark_all_read(ids)
+        self.refresh_rows()
+        self.notify(f"marked {len(ids)} stories as read", timeout=3)
+
+    def current_ids(self) -> list[int]:
+        return self.query_one(ArticleList).ids
+
+    def set_query(self, query: str) -> None:
+        """Show the stories a search selects (used by the command palette)."""
+        self.query_one("#search", Input).value = query
 
     def select_article(self, article_id: int) -> None:
         """Put the list cursor on an article (after reading moved on with n/p)."""

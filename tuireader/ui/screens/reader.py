@@ -51,6 +51,8 @@ class ReaderScreen(Screen):
         Binding("comma", "previous_mention", "Previous mention", id="reader.previous_mention"),
         Binding("plus", "add_entity", "Add entity", show=False, id="reader.add_entity"),
         Binding("tab", "switch_focus", "Story/panel", show=False, id="reader.switch_focus"),
+        Binding("o", "open_url", "Open in browser", show=False, id="reader.open_url"),
+        Binding("y", "copy_url", "Copy url", show=False, id="reader.copy_url"),
         Binding("escape,q", "close", "Back", id="reader.back"),
     ]
 
@@ -244,6 +246,20 @@ class ReaderScreen(Screen):
         self._fill_panel()
 
     # -- actions ------------------------------------------------------------------
+
+    def action_open_url(self) -> None:
+        if self.article is None or not self.article.url.startswith(("http://", "https://")):
+            self.notify("this story has no web address", timeout=3)
+            return
+        self.app.open_url(self.article.url)
+
+    def action_copy_url(self) -> None:
+        if self.article is None or not self.article.url:
+            self.notify("this story has no web address", timeout=3)
+            return
+        # OSC 52: terminals that allow it put the text on the system clipboard.
+        self.app.copy_to_clipboard(self.article.url)
+        self.notify("url copied to the clipboard (if the terminal allows it)", timeout=3)
 
     def action_toggle_highlights(self) -> None:
         self.show_highlights = not self.show_highlights
