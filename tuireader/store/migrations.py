@@ -195,3 +195,75 @@ def m002_entities_figures(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_highlights_notes(db: Database) -> None:
+    # article_id is SET NULL, not CASCADE: a deleted story's highlights stay as orphans,
+    # identified by the story_* columns (the story as it was when last anchored).
+    # story_hash is also the content hash of the body that start/end index, so a
+    # changed body shows which highlights need re-anchoring.
+    db.execute(
+        """
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            label INTEGER CHECK (label IS NULL OR label BETWEEN 1 AND 5),
+            orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+            story_hash TEXT NOT NULL,
+            story_title TEXT NOT NULL,
+            story_url TEXT NOT NULL DEFAULT '',
+            story_published TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX highlights_article ON highlights (article_id, start)")
+    db.execute("CREATE INDEX highlights_created ON highlights (created_at DESC, id DESC)")
+    # One note per story; kept (article_id NULL) when the story is deleted, like highlights.
+    db.execute(
+        """
+        CREATE TABLE story_notes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER UNIQUE REFERENCES articles(id) ON DELETE SET NULL,
+            note TEXT NOT NULL,
+            story_hash TEXT NOT NULL,
+            story_title TEXT NOT NULL,
+            story_url TEXT NOT NULL DEFAULT '',
+            story_published TEXT,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # BEFORE: once the row is gone the foreign key has already set article_id to NULL.
+    db.execute(
+        """
+        CREATE TRIGGER highlights_orphaned_with_article BEFORE DELETE ON articles BEGIN
+            UPDATE highlights SET orphaned = 1 WHERE article_id = old.id;
+        END
+        """
+    )
+
+
+@migrations()
+def m005_saved_searches(db: Database) -> None:
+    # Named searches in the search language (tuireader/search_query.py), in the user's order.
+    db.execute(
+        """
+        CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
