@@ -18,6 +18,8 @@ def styled_words(view: StoryView) -> set[str]:
     story = view.story
     words = set()
     for overlay in view._overlays:
+        if overlay.kind not in ("PERSON", "ORG", "LOCATION", "FIGURE"):
+            continue
         start, end = story.span_to_rendered(overlay.start, overlay.end)
         words.add(story.text.plain[start:end])
     return words

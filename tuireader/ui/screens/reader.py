@@ -11,7 +11,10 @@ from textual.containers import Center, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tuireader.errors import NotFound
+from tuireader.annotations.records import Highlight
+from tuireader.errors import NotFound, TuireaderError
+from tuireader.reading_cursor import ReadingCursor
+from tuireader.store import notes
 from tuireader.figures.figure import Figure
 from tuireader.records import Article, StoredMention
 from tuireader.render.story_text import render_story
@@ -23,8 +26,8 @@ LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOCATION", "place"), 
 STYLE_CLASSES = {"PERSON": "story--person", "ORG": "story--org", "LOCATION": "story--location", "FIGURE": "story--figure"}
 
 
-def title_block(article: Article) -> Text:
-    """Title, then source · byline · date · language · words, then tags — plain text, never markup."""
+def title_block(article: Article, story_note: str = "") -> Text:
+    """Title, then source · byline · date · language · words, tags, and the story note — plain text, never markup."""
     block = Text()
     block.append(article.title or "(untitled)", "bold")
     meta = [x for x in (article.source, article.byline, article.published or "", _language_name(article.lang),
@@ -32,6 +35,10 @@ def title_block(article: Article) -> Text:
     block.append("\n" + " · ".join(meta), "dim")
     if article.tags:
         block.append("\n" + "  ".join(f"#{t}" for t in article.tags), "italic")
+    if story_note.strip():
+        block.append("\n\n")
+        block.append("Note: ", "bold")
+        block.append(story_note.strip(), "italic")
     return block
 
 
@@ -53,6 +60,21 @@ class ReaderScreen(Screen):
         Binding("tab", "switch_focus", "Story/panel", show=False, id="reader.switch_focus"),
         Binding("o", "open_url", "Open in browser", show=False, id="reader.open_url"),
         Binding("y", "copy_url", "Copy url", show=False, id="reader.copy_url"),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", show=False, id="reader.next_sentence"),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False, id="reader.previous_sentence"),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False, id="reader.next_paragraph"),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False,
+                id="reader.previous_paragraph"),
+        Binding("v", "toggle_selection", "Select", show=False, id="reader.select"),
+        Binding("a", "annotate", "Annotate", id="reader.annotate"),
+        Binding("right_square_bracket", "highlight_step(1)", "Next highlight", show=False, id="reader.next_highlight"),
+        Binding("left_square_bracket", "highlight_step(-1)", "Previous highlight", show=False,
+                id="reader.previous_highlight"),
+        Binding("enter", "edit_note", "Edit note", show=False, id="reader.edit_note"),
+        Binding("d", "delete_highlight", "Delete highlight", show=False, id="reader.delete_highlight"),
+        Binding("u", "undo_delete", "Undo delete", show=False, id="reader.undo"),
+        Binding("N", "story_note", "Story note", show=False, id="reader.story_note"),
+        Binding("t", "tag", "Tags", id="reader.tags"),
         Binding("escape,q", "close", "Back", id="reader.back"),
     ]
 
@@ -68,6 +90,10 @@ class ReaderScreen(Screen):
         self.steps: tuple[tuple[int, int], ...] = ()
         self.step_index = -1
         self.step_name = ""
+        self.cursor: ReadingCursor | None = None
+        self.highlights: list[Highlight] = []
+        self.deleted: list[Highlight] = []  # undo stack for this session
+        self.story_note = ""
 
     @property
     def library(self):
@@ -103,8 +129,13 @@ class ReaderScreen(Screen):
         self.mentions = self.library.mentions_of(article_id)
         self.figures = self.library.figures_of(article_id)
         self.steps, self.step_index, self.step_name = (), -1, ""
+        self.cursor = ReadingCursor.for_body(article.body)
+        self.cursor.move_to_offset(article.position)
+        self.highlights = notes.highlights_of(self.library, article_id, include_orphaned=False)
+        note = notes.story_note(self.library, article_id)
+        self.story_note = note.note if note else ""
         view = self.query_one(StoryView)
-        view.show(title_block(article), render_story(article.body), self._overlays())
+        view.show(title_block(article, self.story_note), render_story(article.body), self._overlays())
         self._fill_panel()
         self.call_after_refresh(self._restore_position, article.position)
         if not article.is_read:
@@ -121,14 +152,22 @@ class ReaderScreen(Screen):
         return self.query_one(StoryView).get_component_rich_style(STYLE_CLASSES[kind], partial=True)
 
     def _overlays(self) -> list[Overlay]:
+        view = self.query_one(StoryView)
         overlays: list[Overlay] = []
+        if self.cursor is not None:
+            overlays.append(Overlay(*self.cursor.span, view.get_component_rich_style("story--cursor", partial=True), "cursor"))
         if self.show_highlights:
             styles = {kind: self._style(kind) for kind in STYLE_CLASSES}
-            overlays += [Overlay(m.start, m.end, styles.get(m.label, styles["ORG"])) for m in self.mentions]
-            overlays += [Overlay(f.start, f.end, styles["FIGURE"]) for f in self.figures]
+            overlays += [Overlay(m.start, m.end, styles.get(m.label, styles["ORG"]), m.label) for m in self.mentions]
+            overlays += [Overlay(f.start, f.end, styles["FIGURE"], "FIGURE") for f in self.figures]
+        for highlight in self.highlights:
+            style = view.get_component_rich_style(f"story--highlight-{highlight.label or 1}", partial=True)
+            overlays.append(Overlay(highlight.start, highlight.end, style, "highlight"))
+        if self.cursor is not None and self.cursor.selecting:
+            overlays.append(Overlay(*self.cursor.selection(), view.get_component_rich_style("story--selection", partial=True), "selection"))
         if 0 <= self.step_index < len(self.steps):
             start, end = self.steps[self.step_index]
-            overlays.append(Overlay(start, end, self.query_one(StoryView).get_component_rich_style("story--current")))
+            overlays.append(Overlay(start, end, view.get_component_rich_style("story--current"), "current"))
         return overlays
 
     def _legend(self) -> Text:
@@ -244,6 +283,172 @@ class ReaderScreen(Screen):
         self.figures = self.library.figures_of(self.article_id)
         self.query_one(StoryView).set_overlays(self._overlays())
         self._fill_panel()
+
+    # -- reading cursor, highlights and notes ---------------------------------------
+
+    def _refresh_marks(self) -> None:
+        self.query_one(StoryView).set_overlays(self._overlays())
+
+    def _bring_cursor_into_view(self) -> bool:
+        """Put the cursor on the first visible sentence if it is off screen; True when it moved."""
+        view = self.query_one(StoryView)
+        if self.cursor is None:
+            return False
+        top, height = view.scroll_offset.y, view.size.height
+        line = view.line_of_display_offset(view.display_offset_of_body(self.cursor.span[0]))
+        if top <= line < top + height:
+            return False
+        self.cursor.move_to_offset(view.body_offset_at_line(top))
+        return True
+
+    def _after_cursor_move(self) -> None:
+        self._refresh_marks()
+        if self.cursor is not None:
+            self.query_one(StoryView).ensure_body_offset_visible(self.cursor.span[0])
+
+    def action_sentence(self, step: int) -> None:
+        if self.cursor is not None and not self._bring_cursor_into_view():
+            self.cursor.move_sentence(step)
+        self._after_cursor_move()
+
+    def action_paragraph(self, step: int) -> None:
+        if self.cursor is not None and not self._bring_cursor_into_view():
+            self.cursor.move_paragraph(step)
+        self._after_cursor_move()
+
+    def action_toggle_selection(self) -> None:
+        if self.cursor is not None:
+            self._bring_cursor_into_view()
+            self.cursor.toggle_selection()
+            self._refresh_marks()
+
+    def _highlight_at_cursor(self) -> Highlight | None:
+        if self.cursor is None:
+            return None
+        start, end = self.cursor.span
+        for highlight in self.highlights:
+            if highlight.start < end and start < highlight.end:
+                return highlight
+        return None
+
+    def _reload_highlights(self) -> None:
+        self.highlights = notes.highlights_of(self.library, self.article_id, include_orphaned=False)
+        self._refresh_marks()
+
+    def action_annotate(self) -> None:
+        if self.cursor is None or self.article is None:
+            return
+        self._bring_cursor_into_view()
+        start, end = self.cursor.selection()
+        try:
+            created = notes.create_highlight(self.library, self.article_id, start, end)
+        except TuireaderError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.cursor.clear_selection()
+        self._reload_highlights()
+        self._edit_note(created)
+
+    def _edit_note(self, highlight: Highlight) -> None:
+        from tuireader.ui.screens.note_editor import NoteEditorScreen
+
+        def save(note: str | None) -> None:
+            if note is not None and note != highlight.note:
+                notes.update_highlight(self.library, highlight.id, note=note)
+                self._reload_highlights()
+
+        heading = f"Note on highlight (label {highlight.label})" if highlight.label else "Note on highlight"
+        self.app.push_screen(NoteEditorScreen(heading, highlight.note, highlight.quote), save)
+
+    def action_edit_note(self) -> None:
+        highlight = self._highlight_at_cursor()
+        if highlight is None:
+            self.notify("no highlight here: a highlights the sentence, ] jumps to the next highlight", timeout=3)
+            return
+        self._edit_note(highlight)
+
+    def action_highlight_step(self, step: int) -> None:
+        if not self.highlights or self.cursor is None:
+            self.notify("no highlights in this story yet (a makes one)", timeout=3)
+            return
+        here = self.cursor.span[0]
+        starts = [h.start for h in self.highlights]
+        if step > 0:
+            following = [s for s in starts if s > here]
+            target = following[0] if following else starts[0]
+        else:
+            before = [s for s in starts if s < here]
+            target = before[-1] if before else starts[-1]
+        self.cursor.move_to_offset(target)
+        self._after_cursor_move()
+
+    def action_delete_highlight(self) -> None:
+        from tuireader.ui.screens.confirm import ConfirmScreen
+
+        highlight = self._highlight_at_cursor()
+        if highlight is None:
+            self.notify("no highlight here to delete", timeout=3)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.deleted.append(notes.delete_highlight(self.library, highlight.id))
+                self._reload_highlights()
+                self.notify("highlight deleted · u undoes", timeout=3)
+
+        quote = " ".join(highlight.quote.split())[:60]
+        self.app.push_screen(ConfirmScreen(f"Delete the highlight “{quote}…” and its note?"), answer)
+
+    def action_undo_delete(self) -> None:
+        if not self.deleted:
+            self.notify("nothing to undo", timeout=2)
+            return
+        notes.restore_highlight(self.library, self.deleted.pop())
+        self._reload_highlights()
+        self.notify("highlight restored", timeout=2)
+
+    def on_key(self, event) -> None:
+        if event.key in ("1", "2", "3", "4", "5") and self.query_one(StoryView).has_focus:
+            highlight = self._highlight_at_cursor()
+            if highlight is None:
+                self.notify("no highlight here to label", timeout=2)
+            else:
+                label = int(event.key)
+                notes.update_highlight(self.library, highlight.id, label=None if highlight.label == label else label)
+                self._reload_highlights()
+            event.stop()
+
+    def action_story_note(self) -> None:
+        from tuireader.ui.screens.note_editor import NoteEditorScreen
+
+        def save(note: str | None) -> None:
+            if note is not None and note != self.story_note and self.article is not None:
+                notes.set_story_note(self.library, self.article_id, note)
+                self.story_note = note
+                view = self.query_one(StoryView)
+                view.show(title_block(self.article, note), view.story, self._overlays())
+
+        self.app.push_screen(NoteEditorScreen("Note on the whole story", self.story_note), save)
+
+    def action_tag(self) -> None:
+        from tuireader.ui.screens.tag_editor import TagEditorScreen
+
+        if self.article is None:
+            return
+
+        def save(change) -> None:
+            if change is None:
+                return
+            if change.remove:
+                notes.remove_tags(self.library, [self.article_id], change.remove)
+            if change.add:
+                notes.add_tags(self.library, [self.article_id], change.add)
+            self.article = self.library.article(self.article_id)
+            view = self.query_one(StoryView)
+            view.show(title_block(self.article, self.story_note), view.story, self._overlays())
+
+        all_tags = [t.name for t in notes.tag_counts(self.library)]
+        self.app.push_screen(TagEditorScreen(f"Tags of “{self.article.title[:50]}”", all_tags, self.article.tags), save)
 
     # -- actions ------------------------------------------------------------------
 

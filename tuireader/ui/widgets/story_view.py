@@ -29,6 +29,7 @@ class Overlay:
     start: int
     end: int
     style: Style
+    kind: str = ""  # what it marks: PERSON/ORG/LOCATION/FIGURE, cursor, highlight, selection, current
 
 
 class StoryView(ScrollView, can_focus=True):
