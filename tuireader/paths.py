@@ -24,18 +24,24 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
 def default_library_path() -> Path:
     return data_dir() / "library.db"
 
 
 def library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The library to open: ``--library`` wins, then $TUIREADER_LIBRARY, then the default."""
+    """The library to open: ``--library`` wins, then $TUIREADER_LIBRARY, then config ``library``, then the default."""
     if explicit:
         return Path(explicit).expanduser()
     from_env = os.environ.get(LIBRARY_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    return default_library_path()
+    from tuireader.config import configured_library
+
+    return configured_library() or default_library_path()
 
 
 def is_default_library(path: Path) -> bool:

@@ -12,13 +12,17 @@ from tuireader.commands.common import echo_json, library_option, open_library
 
 @click.command("import")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=20, show_default=True,
-              help="Largest file to read, in MB.")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=None,
+              help="Largest file to read, in MB.  [default: import.max_file_mb in the config, 20]")
 @library_option
 @click.pass_context
-def import_command(ctx: click.Context, sources: tuple[Path, ...], max_size: float, library_path: Path | None) -> None:
+def import_command(ctx: click.Context, sources: tuple[Path, ...], max_size: float | None, library_path: Path | None) -> None:
     """Import files and folders (recursively): .txt .md .html .json .jsonl."""
+    from tuireader.commands.config import config_for_command
     from tuireader.importing import import_paths
+
+    settings = config_for_command().importing
+    max_bytes = int(max_size * 1_048_576) if max_size is not None else settings.max_bytes
 
     library = open_library(ctx, library_path)
     show_progress = sys.stderr.isatty()
@@ -35,7 +39,7 @@ def import_command(ctx: click.Context, sources: tuple[Path, ...], max_size: floa
             bar.update(1)
 
     try:
-        report = import_paths(library, sources, max_bytes=int(max_size * 1_048_576),
+        report = import_paths(library, sources, max_bytes=max_bytes, extra_noise=settings.noise_patterns,
                               on_listed=on_listed, on_file_done=on_file_done)
     finally:
         if bar is not None:
