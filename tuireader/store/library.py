@@ -219,6 +219,9 @@ class Library:
         with self.transaction():
             self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", [int(is_read), article_id])
 
+    def unread_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0]
+
     def mark_all_read(self, article_ids: Sequence[int]) -> None:
         with self.transaction():
             self.db.conn.executemany("UPDATE articles SET is_read = 1 WHERE id = ?", [(i,) for i in article_ids])
@@ -301,16 +304,6 @@ class Library:
         from tuireader.store.notes import link_tags  # tag naming rules live in one place
 
         link_tags(self.db.conn, article_id, names)
-
-    def tag_names(self) -> list[str]:
-        """Every tag in use, most used first."""
-        return [
-            row[0]
-            for row in self.db.execute(
-                """SELECT name FROM tags JOIN article_tags ON tag_id = tags.id
-                   GROUP BY tags.id ORDER BY count(*) DESC, name COLLATE NOCASE"""
-            )
-        ]
 
     def tags_of(self, article_id: int) -> tuple[str, ...]:
         return self._tags_by_article([article_id]).get(article_id, ())

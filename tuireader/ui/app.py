@@ -41,13 +41,14 @@ class ReaderApp(App[None]):
                 return screen
         raise LookupError("the library screen is not open")
 
-    def open_story(self, article_id: int) -> None:
+    def open_story(self, article_id: int, at: int | None = None) -> None:
+        """Open a story on top of the current screen (Esc comes back), at a body offset if given."""
         from tuireader.ui.screens.reader import ReaderScreen
 
-        while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 2:
-            self.pop_screen()
         sequence = self.library_screen().current_ids()
-        self.push_screen(ReaderScreen(article_id, sequence=sequence if article_id in sequence else [article_id]))
+        self.push_screen(
+            ReaderScreen(article_id, sequence=sequence if article_id in sequence else [article_id], at=at)
+        )
 
     def filter_library(self, query: str) -> None:
         while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 2:

@@ -32,7 +32,9 @@ class TagProvider(Provider):
     """“go to tag…”: filter the library by one of its tags."""
 
     def _tags(self) -> list[str]:
-        return self.app.library.tag_names()
+        from tuireader.store.notes import tag_counts
+
+        return [t.name for t in sorted(tag_counts(self.app.library), key=lambda t: -t.count)]
 
     async def discover(self) -> Hits:
         for tag in self._tags()[:MAX_HITS]:

@@ -8,8 +8,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tuireader.errors import SearchQueryError
+from tuireader.errors import SearchQueryError, TuireaderError
+from tuireader.store import notes, saved_searches
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.library_sidebar import LibrarySidebar, SidebarEntry
 
 SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by relevance"}
 
@@ -22,6 +24,11 @@ class LibraryScreen(Screen):
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear_search"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle_read"),
         Binding("M", "mark_all_read", "Mark all read", show=False, id="library.mark_all_read"),
+        Binding("t", "tag", "Tag", id="library.tag"),
+        Binding("S", "save_search", "Save search", show=False, id="library.save_search"),
+        Binding("A", "notes", "Notes", id="library.notes"),
+        Binding("backslash", "toggle_sidebar", "Side list", show=False, id="library.toggle_sidebar"),
+        Binding("tab", "switch_focus", "List/side list", show=False, id="library.switch_focus"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
 
@@ -40,12 +47,31 @@ class LibraryScreen(Screen):
             yield Input(placeholder='search: words, "a phrase", -word, OR, tag:x lang:id source:x after:2025-08-01',
                         id="search", select_on_focus=False)
         yield Static("", id="status")
-        yield ArticleList(self.library.summaries, id="articles")
+        with Horizontal(id="library-body"):
+            yield LibrarySidebar(id="sidebar")
+            yield ArticleList(self.library.summaries, id="articles")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
+        self.refresh_sidebar()
         self.query_one(ArticleList).focus()
+
+    def refresh_sidebar(self) -> None:
+        total = self.library.article_count()
+        sections = [("", [SidebarEntry("All stories", "", total),
+                          SidebarEntry("Unread", "is:unread", self.library.unread_count())])]
+        searches = saved_searches.list_saved_searches(self.library)
+        if searches:
+            sections.append(("Saved searches", [
+                SidebarEntry(f"{n}. {s.name}" if n <= 9 else s.name, s.query, s.total,
+                             f"({s.unread} unread)" if s.unread else "")
+                for n, s in enumerate(searches, start=1)
+            ]))
+        tags = sorted(notes.tag_counts(self.library), key=lambda t: (-t.count, t.name.casefold()))
+        if tags:
+            sections.append(("Tags", [SidebarEntry(t.name, f"tag:{t.name.replace(' ', '_')}", t.count) for t in tags]))
+        self.query_one(LibrarySidebar).show(sections)
 
     # -- list contents --------------------------------------------------------------
 
@@ -101,6 +127,11 @@ class LibraryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
+        self.refresh_sidebar()
+
+    def on_library_sidebar_chosen(self, event: LibrarySidebar.Chosen) -> None:
+        self.set_query(event.query)
+        self.query_one(ArticleList).focus()
 
     # -- actions --------------------------------------------------------------------
 
@@ -132,6 +163,81 @@ class LibraryScreen(Screen):
         self.library.mark_all_read(ids)
         self.refresh_rows()
         self.notify(f"marked {len(ids)} stories as read", timeout=3)
+
+    def action_tag(self) -> None:
+        from tuireader.ui.screens.tag_editor import TagEditorScreen
+
+        articles = self.query_one(ArticleList)
+        chosen = articles.selection
+        if not chosen:
+            return
+        single = len(chosen) == 1 and not articles.marked
+        current = self.library.tags_of(chosen[0]) if single else None
+        heading = (f"Tags of “{self.library.summaries(chosen)[0].title[:50]}”" if single
+                   else f"Tag {len(chosen)} marked stories")
+
+        def save(change) -> None:
+            if change is None:
+                return
+            if change.remove:
+                notes.remove_tags(self.library, chosen, change.remove)
+            if change.add:
+                notes.add_tags(self.library, chosen, change.add)
+            articles.clear_marks()
+            self.refresh_rows()
+            self.refresh_sidebar()
+
+        all_tags = [t.name for t in notes.tag_counts(self.library)]
+        self.app.push_screen(TagEditorScreen(heading, all_tags, current), save)
+
+    def action_save_search(self) -> None:
+        from tuireader.ui.screens.prompt import PromptScreen
+
+        query = self.query_text.strip()
+        if not query:
+            self.notify("type a search first (/), then S saves it", timeout=3)
+            return
+
+        def save(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                saved_searches.save_search(self.library, name, query, overwrite=True)
+            except TuireaderError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.refresh_sidebar()
+            self.notify(f"saved “{name}”", timeout=3)
+
+        self.app.push_screen(PromptScreen(f"Save the search “{query}” as", placeholder="name"), save)
+
+    def on_key(self, event) -> None:
+        if event.key.isdigit() and event.key != "0" and not self.query_one("#search", Input).has_focus:
+            searches = saved_searches.list_saved_searches(self.library, counts=False)
+            number = int(event.key)
+            if number <= len(searches):
+                self.set_query(searches[number - 1].query)
+                self.query_one(ArticleList).focus()
+            event.stop()
+
+    def action_notes(self) -> None:
+        from tuireader.ui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen())
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(LibrarySidebar)
+        sidebar.display = not sidebar.display
+        if not sidebar.display:
+            self.query_one(ArticleList).focus()
+
+    def action_switch_focus(self) -> None:
+        sidebar = self.query_one(LibrarySidebar)
+        articles = self.query_one(ArticleList)
+        if articles.has_focus and sidebar.display:
+            sidebar.focus()
+        else:
+            articles.focus()
 
     def current_ids(self) -> list[int]:
         return self.query_one(ArticleList).ids

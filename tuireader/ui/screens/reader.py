@@ -75,12 +75,14 @@ class ReaderScreen(Screen):
         Binding("u", "undo_delete", "Undo delete", show=False, id="reader.undo"),
         Binding("N", "story_note", "Story note", show=False, id="reader.story_note"),
         Binding("t", "tag", "Tags", id="reader.tags"),
+        Binding("A", "notes", "Notes", show=False, id="reader.notes"),
         Binding("escape,q", "close", "Back", id="reader.back"),
     ]
 
-    def __init__(self, article_id: int, sequence: list[int] | None = None) -> None:
+    def __init__(self, article_id: int, sequence: list[int] | None = None, at: int | None = None) -> None:
         super().__init__()
         self.article_id = article_id
+        self.open_at = at  # a body offset to show first (a highlight, a mention)
         self.sequence = sequence or [article_id]
         self.article: Article | None = None
         self.mentions: list[StoredMention] = []
@@ -130,14 +132,16 @@ class ReaderScreen(Screen):
         self.figures = self.library.figures_of(article_id)
         self.steps, self.step_index, self.step_name = (), -1, ""
         self.cursor = ReadingCursor.for_body(article.body)
-        self.cursor.move_to_offset(article.position)
+        position = self.open_at if self.open_at is not None else article.position
+        self.open_at = None
+        self.cursor.move_to_offset(position)
         self.highlights = notes.highlights_of(self.library, article_id, include_orphaned=False)
         note = notes.story_note(self.library, article_id)
         self.story_note = note.note if note else ""
         view = self.query_one(StoryView)
         view.show(title_block(article, self.story_note), render_story(article.body), self._overlays())
         self._fill_panel()
-        self.call_after_refresh(self._restore_position, article.position)
+        self.call_after_refresh(self._restore_position, position)
         if not article.is_read:
             self.library.mark_read(article_id)
         self._update_status()
@@ -429,6 +433,12 @@ class ReaderScreen(Screen):
                 view.show(title_block(self.article, note), view.story, self._overlays())
 
         self.app.push_screen(NoteEditorScreen("Note on the whole story", self.story_note), save)
+
+    def action_notes(self) -> None:
+        from tuireader.ui.screens.notes import NotesScreen
+
+        self.save_position()
+        self.app.push_screen(NotesScreen())
 
     def action_tag(self) -> None:
         from tuireader.ui.screens.tag_editor import TagEditorScreen

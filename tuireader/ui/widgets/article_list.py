@@ -26,13 +26,18 @@ PAGE = 120
 class ArticleList(ScrollView, can_focus=True):
     """Rows of (read mark, date, language, title, source); Enter opens the row under the cursor."""
 
-    COMPONENT_CLASSES = {"article-list--cursor", "article-list--unread", "article-list--meta", "article-list--tag"}
+    COMPONENT_CLASSES = {
+        "article-list--cursor", "article-list--unread", "article-list--meta", "article-list--tag",
+        "article-list--marked",
+    }
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g,home", "first", "First", show=False, id="list.first"),
         Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("space", "toggle_mark", "Mark", id="list.mark"),
+        Binding("V", "mark_range", "Mark range", show=False, id="list.mark_range"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "open", "Open", id="list.open"),
     ]
@@ -54,6 +59,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._fetch = fetch
         self._ids: list[int] = []
         self._cache: dict[int, ArticleSummary] = {}
+        self.marked: set[int] = set()
+        self._last_marked: int | None = None
 
     # -- data -------------------------------------------------------------------
 
@@ -116,7 +123,11 @@ class ArticleList(ScrollView, can_focus=True):
         tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         mark = " " if summary.is_read else "●"
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {mark} ", unread_style)
+        if summary.id in self.marked:
+            text.append("▌", self.get_component_rich_style("article-list--marked", partial=True))
+        else:
+            text.append(" ")
+        text.append(f"{mark} ", unread_style)
         text.append(f"{summary.published or '':10}  {summary.lang:<3} ", meta_style)
         text.append(summary.title, None if summary.is_read else unread_style)
         if summary.tags:
@@ -161,6 +172,39 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self._move(self.cursor - max(1, self.size.height - 1))
+
+    @property
+    def selection(self) -> list[int]:
+        """The marked articles in list order, or the one under the cursor when none is marked."""
+        if self.marked:
+            return [i for i in self._ids if i in self.marked]
+        return [self.current_id] if self.current_id is not None else []
+
+    def action_toggle_mark(self) -> None:
+        article_id = self.current_id
+        if article_id is None:
+            return
+        if article_id in self.marked:
+            self.marked.discard(article_id)
+        else:
+            self.marked.add(article_id)
+            self._last_marked = self.cursor
+        self._move(self.cursor + 1)
+        self.refresh()
+
+    def action_mark_range(self) -> None:
+        """Mark every row from the last marked one to the cursor."""
+        if self.current_id is None:
+            return
+        start = self._last_marked if self._last_marked is not None else self.cursor
+        low, high = sorted((start, self.cursor))
+        self.marked.update(self._ids[low : high + 1])
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        self.marked.clear()
+        self._last_marked = None
+        self.refresh()
 
     def action_open(self) -> None:
         if self.current_id is not None:
