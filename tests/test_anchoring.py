@@ -99,3 +99,11 @@ def test_find_quote_spans_any_whitespace_and_every_occurrence():
     assert find_quote(body.lower(), "harga beras naik") == [(0, 16), (23, 39)]
     assert find_quote(body, "   ") == []
     assert find_quote(body, "tidak ada") == []
+
+
+def test_short_lengthened_quote_takes_its_whole_new_extent():
+    # The quote alone would fit "Harga beras naik sa" better; the suffix decides the end.
+    anchor = anchor_of(BODY, "Harga beras naik tajam")
+    new_body = "PEMBARUAN. " + BODY.replace("naik tajam", "naik sangat tajam")
+    placement = reanchor(anchor, new_body)
+    assert (new_body[placement.start : placement.end], placement.method) == ("Harga beras naik sangat tajam", FUZZY)

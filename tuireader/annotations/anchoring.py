@@ -74,7 +74,8 @@ def reanchor(anchor: Anchor, new_body: str) -> Placement | None:
         return None
     occurrences = _occurrences(anchor.quote, new_body)
     if occurrences:
-        best = max(occurrences, key=lambda at: (_context_score(anchor, new_body, at), -abs(at - anchor.start)))
+        length = len(anchor.quote)
+        best = max(occurrences, key=lambda at: (_context_score(anchor, new_body, at, at + length), -abs(at - anchor.start)))
         method = EXACT if best == anchor.start else NEAREST
         return Placement(best, best + len(anchor.quote), method)
     return _fuzzy_placement(anchor, new_body)
@@ -106,9 +107,10 @@ def _occurrences(quote: str, body: str) -> list[int]:
     return found
 
 
-def _context_score(anchor: Anchor, body: str, at: int) -> float:
-    before = body[max(0, at - len(anchor.prefix)) : at]
-    after = body[at + len(anchor.quote) : at + len(anchor.quote) + len(anchor.suffix)]
+def _context_score(anchor: Anchor, body: str, start: int, end: int) -> float:
+    """0-200: how much the text around ``body[start:end]`` resembles the anchor's prefix and suffix."""
+    before = body[max(0, start - len(anchor.prefix)) : start]
+    after = body[end : end + len(anchor.suffix)]
     # Empty old context (quote at the start or end of the story) says nothing either way.
     score = fuzz.ratio(anchor.prefix, before) if anchor.prefix else 100.0
     return score + (fuzz.ratio(anchor.suffix, after) if anchor.suffix else 100.0)
@@ -129,24 +131,43 @@ def _fuzzy_placement(anchor: Anchor, body: str) -> Placement | None:
     rough = fuzz.partial_ratio_alignment(anchor.quote, window)
     if rough is None or rough.score < ROUGH_THRESHOLD or len(anchor.quote) > len(window):
         return None
-    start, end, score = _fit_edges(anchor.quote, body, region_start + rough.dest_start, region_start + rough.dest_end)
+    start, end, score = _fit_edges(anchor, body, region_start + rough.dest_start, region_start + rough.dest_end)
     if score < FUZZY_THRESHOLD:
         return None
     return Placement(start, end, FUZZY)
 
 
-def _fit_edges(quote: str, body: str, start: int, end: int) -> tuple[int, int, float]:
-    """Move a rough match's ends so its text is as like ``quote`` as possible.
+def _fit_edges(anchor: Anchor, body: str, start: int, end: int) -> tuple[int, int, float]:
+    """Move a rough match's ends to fit an edited passage; returns (start, end, quote similarity).
 
-    partial_ratio aligns a window of the quote's old length; an edit that made the
-    passage longer or shorter needs the ends moved.
+    partial_ratio aligns a window of the quote's old length, so a passage that got longer
+    or shorter needs its ends moved. The quote alone would favour a truncated span (fewer
+    characters to differ), so each candidate is also judged by how well the old prefix
+    and suffix fit around it; and an end that was on a word boundary stays on one, so
+    a changed neighbour sentence cannot pull the end into its first word.
     """
+    quote = anchor.quote
     shift = min(MAX_EDGE_SHIFT, len(quote) // 3 + 2)
-    best = (fuzz.ratio(quote, body[start:end]), start, end)
-    for new_start in range(max(0, start - shift), min(len(body), start + shift) + 1):
-        for new_end in range(max(new_start + 1, end - shift), min(len(body), end + shift) + 1):
-            score = fuzz.ratio(quote, body[new_start:new_end])
+    starts: range | list[int] = range(max(0, start - shift), min(len(body), start + shift) + 1)
+    ends: range | list[int] = range(max(1, end - shift), min(len(body), end + shift) + 1)
+    if not (anchor.prefix[-1:].isalnum() and quote[:1].isalnum()):
+        starts = [i for i in starts if _is_word_boundary(body, i)] or starts
+    if not (quote[-1:].isalnum() and anchor.suffix[:1].isalnum()):
+        ends = [i for i in ends if _is_word_boundary(body, i)] or ends
+    best: tuple[float, int, int, float] | None = None
+    for new_start in starts:
+        for new_end in ends:
+            if new_end <= new_start:
+                continue
+            similarity = fuzz.ratio(quote, body[new_start:new_end])
+            total = similarity + _context_score(anchor, body, new_start, new_end)
             # Prefer the tighter span on a tie, so spaces at the edges are not swallowed.
-            if score > best[0] or (score == best[0] and new_end - new_start < best[2] - best[1]):
-                best = (score, new_start, new_end)
-    return best[1], best[2], best[0]
+            if best is None or total > best[0] or (total == best[0] and new_end - new_start < best[2] - best[1]):
+                best = (total, new_start, new_end, similarity)
+    if best is None:
+        return start, end, 0.0
+    return best[1], best[2], best[3]
+
+
+def _is_word_boundary(body: str, at: int) -> bool:
+    return at <= 0 or at >= len(body) or not (body[at - 1].isalnum() and body[at].isalnum())

@@ -489,9 +489,13 @@ def import_notes(library: Library, stories: Sequence[StoryNotes]) -> NotesImport
                     counts["highlights_skipped"] += 1
                     continue
                 # Stored with the exported story's hash: if this library's text differs,
-                # re-anchoring below sees a stale highlight and places it.
+                # re-anchoring below sees a stale highlight and places it. An orphan gets
+                # no hash, so it is tried again (it may be one only because its story was deleted).
+                story = entry.story
+                if h.orphaned and article_id is not None:
+                    story = StoryRef("", story.title, story.url, story.published)
                 _insert_highlight(conn, h.uid, article_id, h.anchor, h.note, h.label,
-                                  h.orphaned or article_id is None, h.created_at, h.updated_at, entry.story)
+                                  h.orphaned or article_id is None, h.created_at, h.updated_at, story)
                 added_uids.append(h.uid)
             if entry.note is not None:
                 outcome = _merge_story_note(conn, article_id, entry.note, entry.story)
