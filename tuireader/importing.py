@@ -204,7 +204,8 @@ def _prepare_or_error(path: Path, options: tuple[int, tuple[str, ...]]) -> list[
 
 
 def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str, Extraction], report: ImportReport) -> None:
-    for outcome in library.store_articles(batch, extractions, EXTRACTOR_VERSION):
+    outcomes = library.store_articles(batch, extractions, EXTRACTOR_VERSION)
+    for outcome in outcomes:
         if outcome.status == IMPORTED:
             report.imported += 1
         elif outcome.status == UPDATED:
@@ -212,6 +213,9 @@ def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str
         elif outcome.status == UNCHANGED:
             report.unchanged += 1
         report.article_ids.append(outcome.article_id)
+    from tuireader.store.related_index import index_articles  # related stories: index new and changed ones
+
+    index_articles(library, [o.article_id for o in outcomes if o.status != UNCHANGED])
 
 
 def reextract(library: Library, *, everything: bool = False, on_done: Callable[[int], None] | None = None) -> int:

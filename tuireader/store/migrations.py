@@ -198,6 +198,56 @@ def m002_entities_figures(db: Database) -> None:
 
 
 @migrations()
+def m004_related_index(db: Database) -> None:
+    # Related stories (tuireader/store/related_index.py, docs/related.md): every word ever
+    # indexed with its document frequency; per article its heaviest terms (packed term ids and
+    # weights) and the entities it was indexed with; an inverted index term -> articles.
+    db.execute(
+        """
+        CREATE TABLE related_terms (
+            id INTEGER PRIMARY KEY,
+            term TEXT NOT NULL UNIQUE,
+            df INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE related_docs (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            day INTEGER,
+            terms BLOB NOT NULL,
+            entities TEXT NOT NULL DEFAULT '',
+            entity_norm REAL NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE related_postings (
+            term_id INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            weight INTEGER NOT NULL,
+            PRIMARY KEY (term_id, article_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE related_entity_stats (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+            stories INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            last_published TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX related_entity_stats_mentions ON related_entity_stats (mentions DESC)")
+    db.execute("CREATE INDEX related_entity_stats_recent ON related_entity_stats (last_published DESC)")
+    db.execute("CREATE TABLE related_state (key TEXT PRIMARY KEY, value)")
+
+
+@migrations()
 def m003_highlights_notes(db: Database) -> None:
     # article_id is SET NULL, not CASCADE: a deleted story's highlights stay as orphans,
     # identified by the story_* columns (the story as it was when last anchored).
