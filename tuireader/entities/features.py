@@ -52,7 +52,9 @@ class Resources:
         entities: dict[str, list[str]] | None = None,
         first_names: set[str] | frozenset[str] = frozenset(),
         clusters: dict[str, str] | None = None,
+        flags=(),
     ) -> None:
+        self.flags = tuple(flags)
         self.lower_common = frozenset(lower_common)
         self.honorifics = frozenset(honorifics)
         self.first_names = frozenset(first_names)
@@ -98,14 +100,17 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
         entities=entities if entities is not None else data.get("entities"),
         first_names=set(first_names if first_names is not None else data.get("first_names", ())),
         clusters=data.get("clusters"),
+        flags=data.get("flags", ()),
     )
 
 
 class FeatureExtractor:
     """Turns token lists into crfsuite attribute lists."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Resources, flags=()) -> None:
         self.res = res
+        self.flags = frozenset(flags)
+        self.bigram = "bigram" in self.flags
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], bool, bool]] = {}
 
     # -- word level ---------------------------------------------------------
@@ -145,6 +150,16 @@ class FeatureExtractor:
         p1 = ["+1w=" + low, "+1s=" + sh2]
         m2 = ["-2w=" + low]
         p2 = ["+2w=" + low]
+        fl = self.flags
+        if "ctxaff" in fl and n > 3:
+            m1.append("-1x3=" + low[-3:])
+            p1.append("+1x3=" + low[-3:])
+        if "ctxlc" in fl and cap and low in res.lower_common:
+            m1.append("-1lc")
+            p1.append("+1lc")
+        if "ctx2s" in fl:
+            m2.append("-2s=" + sh2)
+            p2.append("+2s=" + sh2)
         if hon:
             m1.append("-1hon")
             m2.append("-2hon")
@@ -152,7 +167,7 @@ class FeatureExtractor:
         if ctx_cl:
             m1.append("-1c=" + ctx_cl[0])
             p1.append("+1c=" + ctx_cl[0])
-        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common)
+        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low)
         self._cache[tok] = entry
         return entry
 
@@ -182,6 +197,11 @@ class FeatureExtractor:
                     f += ents[i + 2][4]
             else:
                 f.append("EOS")
+            if self.bigram:
+                if i > 0:
+                    f.append("b-=" + ents[i - 1][7] + "|" + e[7])
+                if i + 1 < n:
+                    f.append("b+=" + e[7] + "|" + ents[i + 1][7])
             out.append(f)
         self._gazetteer(tokens, ents, out)
         return out

@@ -41,7 +41,7 @@ class _Model:
 
         self.lang = lang
         self.res = load_resources(models_dir / f"ner_{lang}.json")
-        self.fx = FeatureExtractor(self.res)
+        self.fx = FeatureExtractor(self.res, self.res.flags)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(models_dir / f"ner_{lang}.crfsuite"))
 

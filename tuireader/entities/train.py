@@ -96,6 +96,45 @@ def misc_chunks_harvest(sents):
     return sorted(ent)
 
 
+def truecase_nerp(sents, cased_sents):
+    """Heuristically re-case the all-lower-case NERP sentences.
+
+    Non-entity tokens get their majority casing in the cased corpora (mid
+    sentence); entity tokens get their most frequent cased form inside gold
+    entities of the cased corpora, else Title case; the first token of a
+    sentence is capitalised.
+    """
+    forms = defaultdict(Counter)
+    ent_forms = defaultdict(Counter)
+    for s in cased_sents:
+        for i, (tok, tag) in enumerate(s):
+            if tag != "O":
+                ent_forms[tok.lower()][tok] += 1
+            elif i > 0:
+                forms[tok.lower()][tok] += 1
+    keep_low = {"dan", "di", "dari", "of", "the", "and", "de", "van", "der", "bin", "binti", "untuk", "ke", "&"}
+    out = []
+    for s in sents:
+        new = []
+        for i, (tok, tag) in enumerate(s):
+            low = tok.lower()
+            if tag != "O":
+                if low in ent_forms:
+                    t = ent_forms[low].most_common(1)[0][0]
+                elif low in keep_low and 0 < i and s[i - 1][1] != "O" and tag.startswith("I-"):
+                    t = low
+                else:
+                    t = tok[:1].upper() + tok[1:]
+            else:
+                c = forms.get(low)
+                t = c.most_common(1)[0][0] if c else tok
+            if i == 0:
+                t = t[:1].upper() + t[1:]
+            new.append((t, tag))
+        out.append(new)
+    return out
+
+
 def prepare_tags(tags, misc: str):
     if misc == "train":
         return list(tags)
@@ -109,20 +148,34 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     names = list(DATASETS[lang])
     if lang == "id" and args.with_nerp:
         names.append("id-nerp")
+    if lang == "id" and args.add_en:
+        names.append("en-conll2003")
     train = {n: read_conll(data / n / "train.tsv") for n in names}
+    if lang == "id" and args.nerp_truecase:
+        train["id-nerp"] = truecase_nerp(read_conll(data / "id-nerp" / "train.tsv"),
+                                         [s for n in CASED_FOR_STATS["id"] for s in train[n]])
+        names.append("id-nerp")
     valid = {n: read_conll(data / n / "valid.tsv") for n in DATASETS[lang] + (["id-nerp"] if lang == "id" else [])}
     stats_sents = [s for n in CASED_FOR_STATS[lang] for s in train[n]]
     lower_common = lower_common_words(stats_sents)
     base = load_resources(None)
     honorifics = base.honorifics
     all_train = [s for n in names for s in train[n]]
-    entities, first = harvest(all_train, lower_common, honorifics)
+    extra_gaz = []
+    if lang == "id" and args.nerp_gaz and not args.with_nerp:
+        extra_gaz = read_conll(data / "id-nerp" / "train.tsv")
+    if args.all_gaz:
+        for n in ("id-nergrit", "id-idner2k", "id-nerp", "en-conll2003"):
+            if n not in names:
+                extra_gaz += read_conll(data / n / "train.tsv")
+    entities, first = harvest(all_train + extra_gaz, lower_common, honorifics)
     if args.misc_gaz:
         entities["MISC"] = misc_chunks_harvest(all_train)
     if args.no_train_gaz:
         entities = {}
         first = []
-    meta = {"lang": lang, "lower_common": sorted(lower_common), "entities": entities,
+    flags = sorted(f for f in args.flags.split(",") if f)
+    meta = {"flags": flags, "lang": lang, "lower_common": sorted(lower_common), "entities": entities,
             "first_names": first, "datasets": names, "misc": args.misc}
     # 2-fold cross-harvested features for the training sentences
     folds = [[], []]
@@ -131,14 +184,14 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     trainer = pycrfsuite.Trainer(verbose=False)
     for k in (0, 1):
         other = folds[1 - k]
-        ents_k, first_k = harvest(other, lower_common, honorifics)
+        ents_k, first_k = harvest(other + extra_gaz, lower_common, honorifics)
         if args.misc_gaz:
             ents_k["MISC"] = misc_chunks_harvest(other)
         if args.no_train_gaz:
             ents_k, first_k = {}, []
         res_k = load_resources(None, entities=ents_k, first_names=first_k)
         res_k.lower_common = frozenset(lower_common)
-        fx = FeatureExtractor(res_k)
+        fx = FeatureExtractor(res_k, flags)
         for s in folds[k]:
             toks = [t for t, _ in s]
             tags = prepare_tags([g for _, g in s], args.misc)
@@ -195,12 +248,17 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data/ner"))
     ap.add_argument("--out", type=Path, default=PKG_MODELS)
     ap.add_argument("--langs", default="id,en")
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--misc", choices=["train", "drop"], default="train")
     ap.add_argument("--with-nerp", action="store_true")
+    ap.add_argument("--nerp-gaz", action="store_true", help="harvest entity lists from NERP too")
+    ap.add_argument("--all-gaz", action="store_true", help="harvest entity lists from every dataset")
+    ap.add_argument("--add-en", action="store_true", help="add CoNLL training sentences to the id model")
+    ap.add_argument("--flags", default="ctx2s,ctxlc", help="comma-separated feature flags")
+    ap.add_argument("--nerp-truecase", action="store_true", help="add heuristically re-cased NERP to the id model")
     ap.add_argument("--misc-gaz", action="store_true")
     ap.add_argument("--no-train-gaz", action="store_true")
     ap.add_argument("--json", type=Path, help="write the valid report here")
