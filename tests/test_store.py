@@ -155,3 +155,36 @@ def test_deleting_an_article_cascades_to_its_tags(library):
     [out] = library.store_articles([make_article(tags=["a"])])
     library.delete_article(out.article_id)
     assert library.db.execute("SELECT count(*) FROM article_tags").fetchone()[0] == 0
+
+
+def _with_entities(library, title, mentions):
+    from tuireader.entities.mention import EntityMention
+    from tuireader.extraction import Extraction
+
+    body = " ".join(text for text, _label, _canonical in mentions)
+    [out] = library.store_articles([make_article(title, body)])
+    spans, at = [], 0
+    for text, label, canonical in mentions:
+        spans.append(EntityMention(at, at + len(text), label, text, canonical))
+        at += len(text) + 1
+    library.save_extraction(out.article_id, Extraction(spans, []), "test")
+    return out.article_id
+
+
+def test_entity_filters_match_canonical_names_aliases_and_the_alias_table(library):
+    cairo = _with_entities(library, "Di Kairo", [("Kairo", "LOCATION", "Cairo"), ("Al Hayya", "PERSON", "Khalil Al Hayya")])
+    other = _with_entities(library, "Elsewhere", [("Doha", "LOCATION", "Doha")])
+    assert library.article_ids(query="place:Cairo") == [cairo]
+    assert library.article_ids(query="place:kairo") == [cairo]
+    assert library.article_ids(query="person:Khalil_Al_Hayya") == [cairo]  # _ stands for a space
+    assert library.article_ids(query="person:al_hayya") == [cairo]  # an alias seen in the story
+    assert library.article_ids(query="place:Doha") == [other]
+    assert library.article_ids(query="org:Cairo") == []
+
+
+def test_is_annotated_selects_stories_with_highlights_or_notes(library):
+    from tuireader.store import notes
+
+    first, second = (o.article_id for o in library.store_articles([make_article("A", "one two"), make_article("B", "x")]))
+    notes.create_highlight(library, first, 0, 3)
+    assert library.article_ids(query="is:annotated") == [first]

@@ -21,6 +21,8 @@ from tuireader.errors import SearchQueryError
 
 FILTER_KEYS = ("tag", "lang", "source", "after", "before", "is", "person", "org", "place")
 IS_VALUES = ("read", "unread", "annotated")
+#: Filters whose value is a name; "_" stands for a space in them (tag:gencatan_senjata).
+NAME_FILTERS = ("tag", "source", "person", "org", "place")
 
 WORD_PATTERN = re.compile(r"\w+", re.UNICODE)
 
@@ -117,7 +119,7 @@ def parse(query: str) -> SearchQuery:
         if kind == "word" and ":" in text and text.split(":", 1)[0].lower() in FILTER_KEYS:
             key, value = text.split(":", 1)
             key = key.lower()
-            value = value.replace("_", " ") if key in ("tag", "source") else value
+            value = value.replace("_", " ") if key in NAME_FILTERS else value
             result.filters.setdefault(key, []).append(_check_filter(key, value, column))
             continue
         term = Term(text, phrase=kind.endswith("phrase"))

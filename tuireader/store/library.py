@@ -32,6 +32,18 @@ SORTS = {
 }
 
 IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
+ENTITY_FILTERS = {"person": "PERSON", "org": "ORG", "place": "LOCATION"}
+
+
+def _entity_keys(name: str) -> list[str]:
+    """Canonical keys a filter name can mean: itself, and its alias-table canonical (Kairo → Cairo)."""
+    from tuireader.entities.aliases import canonical_key, lookup_alias
+
+    keys = [canonical_key(name)]
+    known = lookup_alias(name)
+    if known:
+        keys.append(canonical_key(known[0]))
+    return keys
 
 
 def _now() -> str:
@@ -294,7 +306,22 @@ class Library:
             clauses.append("published < ?")
             params.append(before)
         for state in filters.get("is", []):
-            clauses.append({"read": "is_read = 1", "unread": "is_read = 0"}.get(state.lower(), "1"))
+            clauses.append({
+                "read": "is_read = 1",
+                "unread": "is_read = 0",
+                "annotated": "id IN (SELECT article_id FROM highlights WHERE article_id IS NOT NULL"
+                             " UNION SELECT article_id FROM story_notes WHERE article_id IS NOT NULL)",
+            }[state.lower()])
+        for key, label in ENTITY_FILTERS.items():
+            for name in filters.get(key, []):
+                entity_keys = _entity_keys(name)
+                marks = ",".join("?" * len(entity_keys))
+                clauses.append(
+                    f"""id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                        WHERE e.label = ? AND (e.key IN ({marks}) OR e.id IN
+                        (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE)))"""
+                )
+                params.extend([label, *entity_keys, name])
         where = " AND ".join(c for c in clauses if c)
         return where or "1", params
 
