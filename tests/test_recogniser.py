@@ -36,6 +36,20 @@ def test_indonesian_person_and_places():
     assert all(t not in ("Presiden", "Selasa") for t, _ in got)
 
 
+def test_minister_of_country_in_city():
+    got = ents("Presiden Joko Santoso bertemu Menteri Luar Negeri Mesir di Kairo pada Selasa (12/8).", "id")
+    assert ("Joko Santoso", "PERSON") in got
+    assert ("Mesir", "LOCATION") in got
+    assert ("Kairo", "LOCATION") in got
+
+
+def test_document_consistency():
+    text = ("Direktur PT Sinar Kencana Rudi Hartawan tiba di Medan.\n"
+            "Rudi Hartawan mengatakan pabrik baru akan dibuka tahun depan.")
+    got = ents(text, "id")
+    assert got.count(("Rudi Hartawan", "PERSON")) == 2
+
+
 def test_sentence_initial_function_word_not_tagged():
     text = "Menurut para sumber, pembicaraan di Surabaya berlanjut. Kendati demikian, PT Garuda Nusantara tetap membuka rute."
     got = ents(text, "id")

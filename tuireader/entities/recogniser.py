@@ -203,6 +203,51 @@ def _consistency(sentences, tagged, res) -> None:
                 i += 1
 
 
+_countries: dict[str, list[tuple[str, ...]]] | None = None
+
+
+def _country_index() -> dict[str, list[tuple[str, ...]]]:
+    global _countries
+    if _countries is None:
+        from .features import _DATA_DIR, _read_list
+
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        for name in _read_list(_DATA_DIR / "gazetteer_country.txt"):
+            toks = tuple(name.split())
+            idx.setdefault(toks[0], []).append(toks)
+        for v in idx.values():
+            v.sort(key=lambda t: -len(t))
+        _countries = idx
+    return _countries
+
+
+def _country_rule(sentences, tagged) -> None:
+    """Product rule (``recognise`` only): an untagged country / Indonesian
+    province name is a LOCATION even inside a job title ("Menteri Luar Negeri
+    Mesir"), which IDNer-2k's annotation convention leaves untagged."""
+    idx = _country_index()
+    for toks, tags in zip(sentences, tagged):
+        n = len(toks)
+        i = 0
+        while i < n:
+            lst = idx.get(toks[i]) if tags[i] == "O" else None
+            hit = 0
+            if lst:
+                for key in lst:
+                    m = len(key)
+                    if tuple(toks[i:i + m]) == key and all(t == "O" for t in tags[i:i + m]) and not (
+                            i + m < n and tags[i + m].startswith("I-")):
+                        hit = m
+                        break
+            if hit:
+                tags[i] = "B-LOC"
+                for k in range(i + 1, i + hit):
+                    tags[k] = "I-LOC"
+                i += hit
+            else:
+                i += 1
+
+
 def _nameish(tok: str, res) -> bool:
     return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
 
@@ -232,6 +277,7 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
         keep.append(sent)
     tok_sents = [[text[s:e] for s, e in sent] for sent in keep]
     tagged = tag_document(tok_sents, lang, consistency=True)
+    _country_rule(tok_sents, tagged)
     out: list[EntityMention] = []
     for sent, tags in zip(keep, tagged):
         for a, b, typ in _chunks(tags):
