@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tuireader import __version__, paths
-from tuireader.commands import articles, config, entities, related, searches
+from tuireader.commands import articles, config, entities, notes, related, searches
 from tuireader.commands.common import library_option, open_library
 from tuireader.errors import TuireaderError
 
@@ -31,7 +31,7 @@ def cli(ctx: click.Context, library_path: Path | None) -> None:
         ReaderApp(library).run()
 
 
-for command in [*articles.COMMANDS, *entities.COMMANDS, *config.COMMANDS, *searches.COMMANDS, *related.COMMANDS]:
+for command in [*articles.COMMANDS, *entities.COMMANDS, *config.COMMANDS, *searches.COMMANDS, *related.COMMANDS, *notes.COMMANDS]:
     cli.add_command(command)
 
 
