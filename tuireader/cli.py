@@ -28,7 +28,10 @@ def cli(ctx: click.Context, library_path: Path | None) -> None:
         library = open_library(ctx, library_path)
         from tuireader.ui.app import ReaderApp
 
-        ReaderApp(library).run()
+        from tuireader.config import load_config
+
+        config, warnings = load_config()
+        ReaderApp(library, config, warnings, remember=True).run()
 
 
 for command in [*articles.COMMANDS, *entities.COMMANDS, *config.COMMANDS, *searches.COMMANDS, *related.COMMANDS, *notes.COMMANDS]:

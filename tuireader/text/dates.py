@@ -74,3 +74,13 @@ def _to_date(match: re.Match[str]) -> datetime.date | None:
         return datetime.date(year, month, int(match.group("day")))
     except ValueError:
         return None
+
+
+def format_iso_date(iso: str | None, pattern: str) -> str:
+    """An ISO date from the library shown with the user's strftime pattern ('' when there is none)."""
+    if not iso:
+        return ""
+    try:
+        return datetime.date.fromisoformat(iso[:10]).strftime(pattern)
+    except ValueError:
+        return iso

@@ -8,6 +8,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tuireader.config import DEFAULTS, Config
 from tuireader.store.library import Library
 from tuireader.ui.commands import OpenStoryProvider, TagProvider
 from tuireader.ui.screens.library import LibraryScreen
@@ -23,15 +24,39 @@ class ReaderApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.force_quit"),
     ]
 
-    def __init__(self, library: Library, *, theme: str | None = None) -> None:
+    def __init__(self, library: Library, config: Config = DEFAULTS, warnings: list[str] | None = None,
+                 *, remember: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.config = config
+        self.startup_warnings = list(warnings or [])
+        # remember: keep the palette's theme choice between runs (the real app; tests leave it off).
+        self.remember = remember
         for custom in THEMES:
             self.register_theme(custom)
-        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
+        from tuireader.ui.keymap import check_keymap
+        from tuireader.ui_state import load_ui_state
+
+        chosen = load_ui_state().get("theme") if remember else None
+        theme = chosen or config.theme
+        if theme not in self.available_themes:
+            self.startup_warnings.append(f"config.toml: theme {theme!r} is not a theme; using {DEFAULT_THEME}")
+            theme = DEFAULT_THEME
+        self.theme = theme
+        keymap, key_warnings = check_keymap(config.keys)
+        self.startup_warnings += key_warnings
+        self.set_keymap(keymap)
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=8)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.remember and self.is_mounted:
+            from tuireader.ui_state import save_ui_state
+
+            save_ui_state(theme=theme)
 
     # -- navigation used by screens and palette commands ---------------------------
 

@@ -53,6 +53,7 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(ArticleList).date_format = self.app.config.reader.date_format
         self.reload()
         self.refresh_sidebar()
         self.query_one(ArticleList).focus()

@@ -19,6 +19,7 @@ from tuireader.figures.figure import Figure
 from tuireader.records import Article, StoredMention
 from tuireader.render.story_text import render_story
 from tuireader.story_entities import find_all, group_mentions, next_span
+from tuireader.text.dates import format_iso_date
 from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.widgets.story_view import Overlay, StoryView
 
@@ -26,11 +27,12 @@ LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOCATION", "place"), 
 STYLE_CLASSES = {"PERSON": "story--person", "ORG": "story--org", "LOCATION": "story--location", "FIGURE": "story--figure"}
 
 
-def title_block(article: Article, story_note: str = "") -> Text:
+def title_block(article: Article, story_note: str = "", date_format: str = "%Y-%m-%d") -> Text:
     """Title, then source · byline · date · language · words, tags, and the story note — plain text, never markup."""
     block = Text()
     block.append(article.title or "(untitled)", "bold")
-    meta = [x for x in (article.source, article.byline, article.published or "", _language_name(article.lang),
+    published = format_iso_date(article.published, date_format)
+    meta = [x for x in (article.source, article.byline, published, _language_name(article.lang),
                         f"{article.word_count} words") if x]
     block.append("\n" + " · ".join(meta), "dim")
     if article.tags:
@@ -112,7 +114,12 @@ class ReaderScreen(Screen):
             yield Static("", id="progress")
         yield Footer()
 
+    def _title_block(self, article: Article) -> Text:
+        return title_block(article, self.story_note, self.app.config.reader.date_format)
+
     def on_mount(self) -> None:
+        # The reading measure: text width plus the view's horizontal padding.
+        self.query_one(StoryView).styles.max_width = self.app.config.reader.measure + 4
         self.query_one(EntityPanel).display = False
         self.query_one("#find", Input).display = False
         self.load(self.article_id)
@@ -139,7 +146,7 @@ class ReaderScreen(Screen):
         note = notes.story_note(self.library, article_id)
         self.story_note = note.note if note else ""
         view = self.query_one(StoryView)
-        view.show(title_block(article, self.story_note), render_story(article.body), self._overlays())
+        view.show(self._title_block(article), render_story(article.body), self._overlays())
         self._fill_panel()
         self.call_after_refresh(self._restore_position, position)
         if not article.is_read:
@@ -162,8 +169,12 @@ class ReaderScreen(Screen):
             overlays.append(Overlay(*self.cursor.span, view.get_component_rich_style("story--cursor", partial=True), "cursor"))
         if self.show_highlights:
             styles = {kind: self._style(kind) for kind in STYLE_CLASSES}
-            overlays += [Overlay(m.start, m.end, styles.get(m.label, styles["ORG"]), m.label) for m in self.mentions]
-            overlays += [Overlay(f.start, f.end, styles["FIGURE"], "FIGURE") for f in self.figures]
+            wanted = self.app.config.highlight
+            shown = {"PERSON": wanted.person, "ORG": wanted.org, "LOCATION": wanted.location}
+            overlays += [Overlay(m.start, m.end, styles[m.label], m.label) for m in self.mentions
+                         if shown.get(m.label, False)]
+            if wanted.figure:
+                overlays += [Overlay(f.start, f.end, styles["FIGURE"], "FIGURE") for f in self.figures]
         for highlight in self.highlights:
             style = view.get_component_rich_style(f"story--highlight-{highlight.label or 1}", partial=True)
             overlays.append(Overlay(highlight.start, highlight.end, style, "highlight"))
@@ -430,7 +441,7 @@ class ReaderScreen(Screen):
                 notes.set_story_note(self.library, self.article_id, note)
                 self.story_note = note
                 view = self.query_one(StoryView)
-                view.show(title_block(self.article, note), view.story, self._overlays())
+                view.show(self._title_block(self.article), view.story, self._overlays())
 
         self.app.push_screen(NoteEditorScreen("Note on the whole story", self.story_note), save)
 
@@ -455,7 +466,7 @@ class ReaderScreen(Screen):
                 notes.add_tags(self.library, [self.article_id], change.add)
             self.article = self.library.article(self.article_id)
             view = self.query_one(StoryView)
-            view.show(title_block(self.article, self.story_note), view.story, self._overlays())
+            view.show(self._title_block(self.article), view.story, self._overlays())
 
         all_tags = [t.name for t in notes.tag_counts(self.library)]
         self.app.push_screen(TagEditorScreen(f"Tags of “{self.article.title[:50]}”", all_tags, self.article.tags), save)

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.records import ArticleSummary
+from tuireader.text.dates import format_iso_date
 
 PAGE = 120
 
@@ -60,6 +61,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._cache: dict[int, ArticleSummary] = {}
         self.marked: set[int] = set()
+        self.date_format = "%Y-%m-%d"
         self._last_marked: int | None = None
 
     # -- data -------------------------------------------------------------------
@@ -128,7 +130,8 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             text.append(" ")
         text.append(f"{mark} ", unread_style)
-        text.append(f"{summary.published or '':10}  {summary.lang:<3} ", meta_style)
+        shown = format_iso_date(summary.published, self.date_format)
+        text.append(f"{shown:{max(10, len(shown))}}  {summary.lang:<3} ", meta_style)
         text.append(summary.title, None if summary.is_read else unread_style)
         if summary.tags:
             text.append("  " + " ".join(f"#{t}" for t in summary.tags), tag_style)
