@@ -63,3 +63,7 @@ def test_malformed_queries_say_what_is_wrong(query, message):
 
 def test_punctuation_alone_is_ignored():
     assert parse('* ( )').is_empty
+
+
+def test_filter_values_may_be_quoted():
+    assert parse('tag:"pemilu 2024" kairo').filters["tag"] == ["pemilu 2024"]

@@ -188,3 +188,9 @@ def test_is_annotated_selects_stories_with_highlights_or_notes(library):
     first, second = (o.article_id for o in library.store_articles([make_article("A", "one two"), make_article("B", "x")]))
     notes.create_highlight(library, first, 0, 3)
     assert library.article_ids(query="is:annotated") == [first]
+
+
+def test_tag_filter_folds_case_in_any_script_and_takes_spaces(library):
+    [out] = library.store_articles([make_article(tags=["Ümraniye Baru"])])
+    assert library.article_ids(query='tag:"ümraniye baru"') == [out.article_id]
+    assert library.article_ids(query="tag:nothing") == []

@@ -48,6 +48,14 @@ def is_default_library(path: Path) -> bool:
     return path.expanduser().resolve() == default_library_path().resolve()
 
 
+def export_dir() -> Path:
+    """Where `x` in the app writes Markdown notes ($TUIREADER_EXPORT_DIR overrides it)."""
+    chosen = os.environ.get("TUIREADER_EXPORT_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_documents_dir()) / "tuireader-notes"
+
+
 def error_log_path() -> Path:
     return state_dir() / "errors.log"
 

@@ -81,6 +81,14 @@ def _lex(query: str) -> list[tuple[str, str, int]]:
         while end < n and not query[end].isspace() and query[end] != '"':
             end += 1
         word = query[i:end]
+        if word.endswith(":") and end < n and query[end] == '"':
+            # A filter with a quoted value: tag:"gencatan senjata".
+            close = query.find('"', end + 1)
+            if close == -1:
+                raise SearchQueryError(f'unclosed quote at column {end + 1}: add a closing " or remove it')
+            tokens.append(("word", word + query[end + 1 : close], start + 1))
+            i = close + 1
+            continue
         if word == "OR" and not negate:
             tokens.append(("or", word, start + 1))
         else:

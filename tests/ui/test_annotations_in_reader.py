@@ -117,3 +117,17 @@ async def test_t_edits_the_story_tags_with_completion(story_library):
 def test_tag_input_sets_exactly_for_one_story_and_adds_for_many():
     assert parse_tag_input("a, b", current=("a", "old")) == TagChange(["a", "b"], ["old"])
     assert parse_tag_input("a, -b", current=None) == TagChange(["a"], ["b"])
+
+
+async def test_x_exports_the_story_notes_and_names_the_file(story_library, tmp_path, monkeypatch):
+    monkeypatch.setenv("TUIREADER_EXPORT_DIR", str(tmp_path / "vault"))
+    app = ReaderApp(story_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "a", *"catatan", "escape", "x")
+        await pilot.pause()
+        [written] = list((tmp_path / "vault").glob("*.md"))
+        assert "catatan" in written.read_text(encoding="utf-8")
+        assert any(str(written) in n.message for n in app._notifications)
+        await pilot.press("x")  # again: the same file is kept, not duplicated
+        await pilot.pause()
+        assert list((tmp_path / "vault").glob("*.md")) == [written]

@@ -76,6 +76,9 @@ def list_command(ctx: click.Context, as_json: bool, sort: str, library_path: Pat
 
 
 def article_json(library, article) -> dict:
+    from tuireader.commands.notes import highlight_json, story_note_json
+    from tuireader.store import notes
+
     return {
         "id": article.id, "title": article.title, "byline": article.byline, "source": article.source,
         "url": article.url, "published": article.published, "lang": article.lang,
@@ -85,6 +88,8 @@ def article_json(library, article) -> dict:
         "tags": list(article.tags), "body": article.body,
         "entities": [mention_json(m) for m in library.mentions_of(article.id)],
         "figures": [figure_json(f) for f in library.figures_of(article.id)],
+        "highlights": [highlight_json(h) for h in notes.highlights_of(library, article.id)],
+        "story_note": story_note_json(notes.story_note(library, article.id)),
     }
 
 

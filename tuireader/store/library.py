@@ -289,10 +289,10 @@ class Library:
             params.append(search_query.to_fts5(parsed))
         filters = parsed.filters
         for tag in filters.get("tag", []):
-            clauses.append(
-                "id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
-            )
-            params.append(tag.strip())
+            from tuireader.store.notes import tag_id
+
+            clauses.append("id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)")
+            params.append(tag_id(self.db.conn, tag) or -1)
         if "lang" in filters:
             clauses.append(f"lang IN ({','.join('?' * len(filters['lang']))})")
             params.extend(filters["lang"])

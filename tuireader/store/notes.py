@@ -129,6 +129,11 @@ def article_ids_tagged(library: Library, name: str) -> list[int]:
     )]
 
 
+def tag_id(conn: sqlite3.Connection, name: str) -> int | None:
+    """The id of the tag a name means (case folded in any script), or None."""
+    return _tag_id(conn, name)
+
+
 def _tag_id(conn: sqlite3.Connection, name: str) -> int | None:
     key = tag_key(name)
     if not key:

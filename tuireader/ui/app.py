@@ -80,6 +80,23 @@ class ReaderApp(App[None]):
             self.pop_screen()
         self.library_screen().set_query(query)
 
+    def export_notes(self, article_ids: list[int]) -> None:
+        """Write the stories' notes as Markdown files (one per story) and say where."""
+        from tuireader import paths
+        from tuireader.errors import TuireaderError
+        from tuireader.export.markdown import export_markdown
+        from tuireader.store.notes import notes_for_export
+
+        folder = paths.export_dir()
+        try:
+            report = export_markdown(notes_for_export(self.library, article_ids), folder)
+        except (OSError, TuireaderError) as error:
+            self.notify(f"{folder}: cannot export ({getattr(error, 'strerror', None) or error})", severity="error")
+            return
+        written = report.created + report.updated + report.unchanged
+        where = str(written[0]) if len(written) == 1 else f"{folder} ({report.summary()})"
+        self.notify(f"exported to {where}", timeout=6)
+
     # -- actions ------------------------------------------------------------------
 
     def action_help(self) -> None:

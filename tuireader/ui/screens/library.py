@@ -27,6 +27,7 @@ class LibraryScreen(Screen):
         Binding("t", "tag", "Tag", id="library.tag"),
         Binding("S", "save_search", "Save search", show=False, id="library.save_search"),
         Binding("A", "notes", "Notes", id="library.notes"),
+        Binding("x", "export", "Export notes", show=False, id="library.export"),
         Binding("backslash", "toggle_sidebar", "Side list", show=False, id="library.toggle_sidebar"),
         Binding("tab", "switch_focus", "List/side list", show=False, id="library.switch_focus"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
@@ -220,6 +221,12 @@ class LibraryScreen(Screen):
                 self.set_query(searches[number - 1].query)
                 self.query_one(ArticleList).focus()
             event.stop()
+
+    def action_export(self) -> None:
+        articles = self.query_one(ArticleList)
+        if articles.selection:
+            self.app.export_notes(articles.selection)
+            articles.clear_marks()
 
     def action_notes(self) -> None:
         from tuireader.ui.screens.notes import NotesScreen

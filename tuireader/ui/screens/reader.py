@@ -78,6 +78,7 @@ class ReaderScreen(Screen):
         Binding("N", "story_note", "Story note", show=False, id="reader.story_note"),
         Binding("t", "tag", "Tags", id="reader.tags"),
         Binding("A", "notes", "Notes", show=False, id="reader.notes"),
+        Binding("x", "export", "Export notes", show=False, id="reader.export"),
         Binding("escape,q", "close", "Back", id="reader.back"),
     ]
 
@@ -444,6 +445,9 @@ class ReaderScreen(Screen):
                 view.show(self._title_block(self.article), view.story, self._overlays())
 
         self.app.push_screen(NoteEditorScreen("Note on the whole story", self.story_note), save)
+
+    def action_export(self) -> None:
+        self.app.export_notes([self.article_id])
 
     def action_notes(self) -> None:
         from tuireader.ui.screens.notes import NotesScreen
