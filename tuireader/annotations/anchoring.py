@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32
 # Below 85 a one-word change in a short quote is already a different passage
@@ -112,8 +111,8 @@ def _context_score(anchor: Anchor, body: str, start: int, end: int) -> float:
     before = body[max(0, start - len(anchor.prefix)) : start]
     after = body[end : end + len(anchor.suffix)]
     # Empty old context (quote at the start or end of the story) says nothing either way.
-    score = fuzz.ratio(anchor.prefix, before) if anchor.prefix else 100.0
-    return score + (fuzz.ratio(anchor.suffix, after) if anchor.suffix else 100.0)
+    score = _fuzz().ratio(anchor.prefix, before) if anchor.prefix else 100.0
+    return score + (_fuzz().ratio(anchor.suffix, after) if anchor.suffix else 100.0)
 
 
 def _fuzzy_placement(anchor: Anchor, body: str) -> Placement | None:
@@ -122,13 +121,13 @@ def _fuzzy_placement(anchor: Anchor, body: str) -> Placement | None:
     region_start, region_end = 0, len(body)
     needle = anchor.prefix + anchor.quote + anchor.suffix
     if len(needle) > len(anchor.quote):
-        region = fuzz.partial_ratio_alignment(needle, body)
+        region = _fuzz().partial_ratio_alignment(needle, body)
         if region is not None and region.score >= REGION_THRESHOLD and len(needle) <= len(body):
             margin = MAX_EDGE_SHIFT
             region_start = max(0, region.dest_start - margin)
             region_end = min(len(body), region.dest_end + margin)
     window = body[region_start:region_end]
-    rough = fuzz.partial_ratio_alignment(anchor.quote, window)
+    rough = _fuzz().partial_ratio_alignment(anchor.quote, window)
     if rough is None or rough.score < ROUGH_THRESHOLD or len(anchor.quote) > len(window):
         return None
     start, end, score = _fit_edges(anchor, body, region_start + rough.dest_start, region_start + rough.dest_end)
@@ -159,7 +158,7 @@ def _fit_edges(anchor: Anchor, body: str, start: int, end: int) -> tuple[int, in
         for new_end in ends:
             if new_end <= new_start:
                 continue
-            similarity = fuzz.ratio(quote, body[new_start:new_end])
+            similarity = _fuzz().ratio(quote, body[new_start:new_end])
             total = similarity + _context_score(anchor, body, new_start, new_end)
             # Prefer the tighter span on a tie, so spaces at the edges are not swallowed.
             if best is None or total > best[0] or (total == best[0] and new_end - new_start < best[2] - best[1]):
@@ -171,3 +170,10 @@ def _fit_edges(anchor: Anchor, body: str, start: int, end: int) -> tuple[int, in
 
 def _is_word_boundary(body: str, at: int) -> bool:
     return at <= 0 or at >= len(body) or not (body[at - 1].isalnum() and body[at].isalnum())
+
+
+def _fuzz():
+    """rapidfuzz, imported on first use: re-anchoring is rare, start-up is not."""
+    from rapidfuzz import fuzz
+
+    return fuzz
