@@ -237,7 +237,7 @@ class FeatureExtractor:
             if not best:
                 i += 1
                 continue
-            for tag in tags:
+            for tag in sorted(tags):
                 if best == 1:
                     out[i].append("g" + tag + "=U")
                 else:

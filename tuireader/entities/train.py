@@ -56,7 +56,7 @@ def harvest(sents, lower_common: set[str], honorifics: frozenset[str]):
     for s in sents:
         toks = [t for t, _ in s]
         tags = [g for _, g in s]
-        for a, b, typ in chunks(tags):
+        for a, b, typ in sorted(chunks(tags)):
             name = " ".join(toks[a:b])
             ent[name.lower()][typ] += 1
             if typ == "PER" and b - a >= 2:
@@ -69,7 +69,7 @@ def harvest(sents, lower_common: set[str], honorifics: frozenset[str]):
             pass
     entities: dict[str, list[str]] = defaultdict(list)
     for name, c in ent.items():
-        typ, n = c.most_common(1)[0]
+        typ = max(sorted(c), key=lambda t: c[t])
         if len(name) < 2 or name in lower_common:
             continue
         entities[typ].append(name)
