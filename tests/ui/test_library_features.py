@@ -98,3 +98,20 @@ async def test_notes_screen_lists_highlights_filters_and_opens_the_story(story_l
 
 def test_notes_filter_understands_tag_and_label():
     assert parse_notes_filter("tag:gencatan_senjata label:3 kairo") == ("kairo", "gencatan senjata", 3)
+
+
+async def test_search_shows_the_matching_passage_of_the_current_story(story_library):
+    from textual.widgets import Static
+
+    app = ReaderApp(story_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"mengungsi")
+        await pilot.pause()
+        preview = app.screen.query_one("#snippet", Static)
+        assert preview.display
+        rendered = preview.render()
+        assert "Sebanyak 61.700 orang mengungsi" in str(rendered)
+        assert any(str(rendered)[s.start:s.end] == "mengungsi" for s in rendered.spans)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not preview.display

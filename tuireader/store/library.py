@@ -265,6 +265,18 @@ class Library:
                       FROM articles a WHERE {where} ORDER BY {SORTS['date']} LIMIT ?"""
         return [SearchHit(*row) for row in self._run(sql, [*params, limit])]
 
+    def snippet(self, article_id: int, query: str) -> str | None:
+        """The passage of one article that matches a query's words, matches wrapped in \x02..\x03."""
+        parsed = search_query.parse(query)
+        if not parsed.has_text:
+            return None
+        rows = self._run(
+            """SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) FROM articles_fts
+               WHERE articles_fts MATCH ? AND rowid = ?""",
+            [search_query.to_fts5(parsed), article_id],
+        )
+        return rows[0][0] if rows else None
+
     def _run(self, sql: str, params: list) -> list[tuple]:
         try:
             return self.db.execute(sql, params).fetchall()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -12,6 +13,14 @@ from tuireader.errors import SearchQueryError, TuireaderError
 from tuireader.store import notes, saved_searches
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.library_sidebar import LibrarySidebar, SidebarEntry
+
+def marked_snippet(snippet: str, match_style) -> Text:
+    """A search snippet as Text: the \x02..\x03-wrapped matches styled, everything else literal."""
+    text = Text()
+    for index, part in enumerate(snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")):
+        text.append(part, match_style if index % 2 else None)
+    return text
+
 
 SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by relevance"}
 
@@ -51,6 +60,7 @@ class LibraryScreen(Screen):
         with Horizontal(id="library-body"):
             yield LibrarySidebar(id="sidebar")
             yield ArticleList(self.library.summaries, id="articles")
+        yield Static("", id="snippet")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,6 +140,20 @@ class LibraryScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_rows()
         self.refresh_sidebar()
+
+    def on_article_list_highlighted(self, event: ArticleList.Highlighted) -> None:
+        """While searching, show where the words match in the story under the cursor."""
+        preview = self.query_one("#snippet", Static)
+        snippet = None
+        if event.article_id is not None and self.query_text.strip():
+            try:
+                snippet = self.library.snippet(event.article_id, self.query_text)
+            except SearchQueryError:
+                snippet = None
+        preview.display = bool(snippet)
+        if snippet:
+            preview.update(marked_snippet(snippet, self.query_one(ArticleList).get_component_rich_style(
+                "article-list--match", partial=True)))
 
     def on_library_sidebar_chosen(self, event: LibrarySidebar.Chosen) -> None:
         self.set_query(event.query)

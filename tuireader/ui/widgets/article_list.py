@@ -29,7 +29,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article-list--cursor", "article-list--unread", "article-list--meta", "article-list--tag",
-        "article-list--marked",
+        "article-list--marked", "article-list--match",
     }
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
