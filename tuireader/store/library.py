@@ -380,6 +380,10 @@ class Library:
             key = (canonical_key(name) or name.casefold(), mention.label)
             entity_id = entity_ids.get(key)
             if entity_id is None:
+                entity_id = self._same_name_entity(key, mention.text)
+            if entity_id is None:
+                entity_id = self._person_by_short_name(key) if mention.label == "PERSON" else None
+            if entity_id is None:
                 conn.execute(
                     "INSERT INTO entities (key, label, name) VALUES (?, ?, ?) ON CONFLICT (key, label) DO NOTHING",
                     (key[0], key[1], name),
@@ -387,7 +391,9 @@ class Library:
                 entity_id = conn.execute(
                     "SELECT id FROM entities WHERE key = ? AND label = ?", key
                 ).fetchone()[0]
-                entity_ids[key] = entity_id
+                if mention.label == "PERSON":
+                    self._index_person_name(entity_id, key[0])
+            entity_ids[key] = entity_id
             conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (entity_id, mention.text))
             mention_rows.append((article_id, entity_id, mention.start, mention.end, mention.text))
             seen = counts.setdefault(entity_id, [0, mention.start])
@@ -407,6 +413,50 @@ class Library:
             "INSERT OR REPLACE INTO extraction_state (article_id, version) VALUES (?, ?)", (article_id, version)
         )
 
+    def _same_name_entity(self, key: tuple[str, str], surface: str) -> int | None:
+        """One name is one entity across the library: the type it was first stored with wins.
+
+        The recogniser sometimes types the same name differently in two stories; keeping
+        one entity keeps entity pages and related stories whole. A user's correction of
+        the name overrides this (its type is deliberate).
+        """
+        from tuireader.entities.aliases import canonical_key
+
+        row = self.db.conn.execute("SELECT id, label FROM entities WHERE key = ? ORDER BY id LIMIT 1", (key[0],)).fetchone()
+        if row is None or row[1] == key[1]:
+            return row[0] if row else None
+        corrected = self.db.conn.execute(
+            "SELECT 1 FROM entity_corrections WHERE surface_key IN (?, ?) AND action != 'reject'",
+            (key[0], canonical_key(surface)),
+        ).fetchone()
+        return None if corrected else row[0]
+
+    def _person_by_short_name(self, key: tuple[str, str]) -> int | None:
+        """A surname-only person ("Al Bana") is the one known person whose full name ends (or starts) with it.
+
+        Within one story the aliases module merges short forms; this carries that across
+        stories, and only when exactly one known person fits.
+        """
+        words = key[0].split()
+        if not 1 <= len(words) <= 2:
+            return None
+        if self.db.conn.execute("SELECT 1 FROM entities WHERE key = ? AND label = 'PERSON'", (key[0],)).fetchone():
+            return None  # the short form is itself a known person: keep it
+        rows = self.db.conn.execute(
+            "SELECT DISTINCT entity_id FROM person_name_parts WHERE part = ? LIMIT 2", (key[0],)
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _index_person_name(self, entity_id: int, key: str) -> None:
+        words = key.split()
+        if len(words) < 2:
+            return
+        parts = {" ".join(words[-n:]) for n in (1, 2) if n < len(words)} | {words[0]}
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO person_name_parts (part, entity_id) VALUES (?, ?)",
+            [(part, entity_id) for part in parts if len(part) > 2],
+        )
+
     def mentions_of(self, article_id: int) -> list[StoredMention]:
         rows = self.db.execute(
             """SELECT m.start, m."end", m.text, e.label, e.name, e.id FROM mentions m
@@ -414,6 +464,13 @@ class Library:
             [article_id],
         ).fetchall()
         return [StoredMention(*row) for row in rows]
+
+    def first_mention(self, article_id: int, entity_id: int) -> int | None:
+        """Body offset of an entity's first mention in an article (None when it is not mentioned)."""
+        row = self.db.execute(
+            "SELECT first_start FROM article_entities WHERE article_id = ? AND entity_id = ?", [article_id, entity_id]
+        ).fetchone()
+        return row[0] if row else None
 
     def figures_of(self, article_id: int) -> list[Figure]:
         rows = self.db.execute(

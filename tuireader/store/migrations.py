@@ -317,3 +317,22 @@ def m005_saved_searches(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_person_name_parts(db: Database) -> None:
+    # First name, surname and last two words of every multi-word person, so a story that
+    # only says "Al Bana" can be linked to the "Yusuf Karim Al Bana" other stories name.
+    db.execute(
+        """
+        CREATE TABLE person_name_parts (
+            part TEXT NOT NULL,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (part, entity_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO person_name_parts (part, entity_id) "
+        "SELECT substr(key, instr(key, ' ') + 1), id FROM entities WHERE label = 'PERSON' AND instr(key, ' ') > 0"
+    )

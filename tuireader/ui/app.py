@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tuireader.config import DEFAULTS, Config
+from tuireader.navigation import ENTITIES, ENTITY, STORY, THREAD, History, Place
 from tuireader.store.library import Library
 from tuireader.ui.commands import OpenStoryProvider, TagProvider
 from tuireader.ui.screens.library import LibraryScreen
@@ -21,6 +22,8 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {OpenStoryProvider, TagProvider}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("b,backspace", "back", "Back", show=False, id="app.back"),
+        Binding("f", "forward", "Forward", show=False, id="app.forward"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.force_quit"),
     ]
 
@@ -29,6 +32,7 @@ class ReaderApp(App[None]):
         super().__init__()
         self.library = library
         self.config = config
+        self.history = History()
         self.startup_warnings = list(warnings or [])
         # remember: keep the palette's theme choice between runs (the real app; tests leave it off).
         self.remember = remember
@@ -67,13 +71,74 @@ class ReaderApp(App[None]):
         raise LookupError("the library screen is not open")
 
     def open_story(self, article_id: int, at: int | None = None) -> None:
-        """Open a story on top of the current screen (Esc comes back), at a body offset if given."""
+        """Open a story (Esc comes back to where you were), at a body offset if given."""
+        self.visit(Place(STORY, article_id, self.library.article(article_id).title, at))
+
+    # -- places: stories, entity pages, threads, with back and forward ------------------
+
+    def _content_screen_types(self) -> tuple[type, ...]:
+        from tuireader.ui.screens.entities import EntitiesScreen
+        from tuireader.ui.screens.entity import EntityScreen
+        from tuireader.ui.screens.reader import ReaderScreen
+        from tuireader.ui.screens.thread import ThreadScreen
+
+        return ReaderScreen, EntityScreen, ThreadScreen, EntitiesScreen
+
+    def _screen_for(self, place: Place) -> Screen:
+        from tuireader.ui.screens.entities import EntitiesScreen
+        from tuireader.ui.screens.entity import EntityScreen
+        from tuireader.ui.screens.reader import ReaderScreen
+        from tuireader.ui.screens.thread import ThreadScreen
+
+        if place.kind == STORY:
+            sequence = self.library_screen().current_ids()
+            return ReaderScreen(place.id, sequence=sequence if place.id in sequence else [place.id], at=place.offset)
+        if place.kind == ENTITY:
+            return EntityScreen(place.id)
+        if place.kind == THREAD:
+            return ThreadScreen(place.id)
+        return EntitiesScreen()
+
+    def visit(self, place: Place, *, record: bool = True) -> None:
+        """Show a place: it replaces the story or page on top (so Esc always returns to the list)."""
         from tuireader.ui.screens.reader import ReaderScreen
 
-        sequence = self.library_screen().current_ids()
-        self.push_screen(
-            ReaderScreen(article_id, sequence=sequence if article_id in sequence else [article_id], at=at)
-        )
+        if record:
+            if isinstance(self.screen, ReaderScreen):
+                self.screen.save_position()
+            self.history.visit(place)
+        screen = self._screen_for(place)
+        if isinstance(self.screen, self._content_screen_types()):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def close_content(self) -> None:
+        """Esc on a story or page: back to the list (or the notes) it was opened from."""
+        self.pop_screen()
+        if isinstance(self.screen, LibraryScreen):
+            current = self.history.current
+            if current is not None and current.kind == STORY:
+                self.screen.select_article(current.id)
+
+    def action_back(self) -> None:
+        self._walk(self.history.back(), "nothing to go back to")
+
+    def action_forward(self) -> None:
+        self._walk(self.history.forward(), "nothing to go forward to")
+
+    def _walk(self, place: Place | None, empty: str) -> None:
+        from tuireader.ui.screens.reader import ReaderScreen
+
+        if place is None:
+            self.notify(empty, timeout=2)
+            return
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.save_position()
+        self.visit(place, record=False)
+
+    def open_entities(self) -> None:
+        self.visit(Place(ENTITIES, None, "Entities"))
 
     def filter_library(self, query: str) -> None:
         while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 2:

@@ -36,6 +36,7 @@ class LibraryScreen(Screen):
         Binding("t", "tag", "Tag", id="library.tag"),
         Binding("S", "save_search", "Save search", show=False, id="library.save_search"),
         Binding("A", "notes", "Notes", id="library.notes"),
+        Binding("E", "entities", "Entities", id="library.entities"),
         Binding("x", "export", "Export notes", show=False, id="library.export"),
         Binding("backslash", "toggle_sidebar", "Side list", show=False, id="library.toggle_sidebar"),
         Binding("tab", "switch_focus", "List/side list", show=False, id="library.switch_focus"),
@@ -132,10 +133,7 @@ class LibraryScreen(Screen):
         self.query_one(ArticleList).focus()
 
     def on_article_list_opened(self, event: ArticleList.Opened) -> None:
-        from tuireader.ui.screens.reader import ReaderScreen
-
-        articles = self.query_one(ArticleList)
-        self.app.push_screen(ReaderScreen(event.article_id, sequence=articles.ids))
+        self.app.open_story(event.article_id)
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -162,7 +160,8 @@ class LibraryScreen(Screen):
     # -- actions --------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once, not on the next tick: keys typed right after / must land in the box.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -251,6 +250,9 @@ class LibraryScreen(Screen):
         if articles.selection:
             self.app.export_notes(articles.selection)
             articles.clear_marks()
+
+    def action_entities(self) -> None:
+        self.app.open_entities()
 
     def action_notes(self) -> None:
         from tuireader.ui.screens.notes import NotesScreen

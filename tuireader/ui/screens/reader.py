@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 from tuireader.annotations.records import Highlight
 from tuireader.errors import NotFound, TuireaderError
@@ -20,7 +20,10 @@ from tuireader.records import Article, StoredMention
 from tuireader.render.story_text import render_story
 from tuireader.story_entities import find_all, group_mentions, next_span
 from tuireader.text.dates import format_iso_date
+from tuireader.navigation import ENTITY, STORY, THREAD, Place
+from tuireader.ui.widgets.breadcrumbs import Breadcrumbs
 from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.related_panel import RelatedPanel
 from tuireader.ui.widgets.story_view import Overlay, StoryView
 
 LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOCATION", "place"), ("FIGURE", "figure"))
@@ -55,6 +58,8 @@ class ReaderScreen(Screen):
         Binding("p", "previous_story", "Previous", id="reader.previous"),
         Binding("h", "toggle_highlights", "Highlights", id="reader.toggle_highlights"),
         Binding("e", "toggle_entities", "Entities", id="reader.toggle_entities"),
+        Binding("r", "toggle_related", "Related", id="reader.toggle_related"),
+        Binding("T", "thread", "Thread", id="reader.thread"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("full_stop", "next_mention", "Next mention", id="reader.next_mention"),
         Binding("comma", "previous_mention", "Previous mention", id="reader.previous_mention"),
@@ -72,7 +77,7 @@ class ReaderScreen(Screen):
         Binding("right_square_bracket", "highlight_step(1)", "Next highlight", show=False, id="reader.next_highlight"),
         Binding("left_square_bracket", "highlight_step(-1)", "Previous highlight", show=False,
                 id="reader.previous_highlight"),
-        Binding("enter", "edit_note", "Edit note", show=False, id="reader.edit_note"),
+        Binding("enter", "edit_note", "Note / entity page", show=False, id="reader.edit_note"),
         Binding("d", "delete_highlight", "Delete highlight", show=False, id="reader.delete_highlight"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="reader.undo"),
         Binding("N", "story_note", "Story note", show=False, id="reader.story_note"),
@@ -105,10 +110,12 @@ class ReaderScreen(Screen):
         return self.app.library
 
     def compose(self) -> ComposeResult:
+        yield Breadcrumbs(id="crumbs")
         with Horizontal(id="reader-body"):
             with Center(id="page"):
                 yield StoryView(id="story")
             yield EntityPanel(id="entity-panel")
+            yield RelatedPanel(id="related-panel")
         yield Input(placeholder="find in this story (Enter: first match, . and , step)", id="find")
         with Horizontal(id="reader-status"):
             yield Static(self._legend(), id="legend")
@@ -122,6 +129,7 @@ class ReaderScreen(Screen):
         # The reading measure: text width plus the view's horizontal padding.
         self.query_one(StoryView).styles.max_width = self.app.config.reader.measure + 4
         self.query_one(EntityPanel).display = False
+        self.query_one(RelatedPanel).display = False
         self.query_one("#find", Input).display = False
         self.load(self.article_id)
         self.query_one(StoryView).focus()
@@ -149,6 +157,8 @@ class ReaderScreen(Screen):
         view = self.query_one(StoryView)
         view.show(self._title_block(article), render_story(article.body), self._overlays())
         self._fill_panel()
+        if self.query_one(RelatedPanel).display:
+            self._fill_related()
         self.call_after_refresh(self._restore_position, position)
         if not article.is_read:
             self.library.mark_read(article_id)
@@ -251,7 +261,7 @@ class ReaderScreen(Screen):
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
         find.display = True
-        find.focus()
+        self.set_focus(find)  # at once: keys typed right after / must land in the box
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self, event: Input.Submitted) -> None:
@@ -377,11 +387,16 @@ class ReaderScreen(Screen):
         self.app.push_screen(NoteEditorScreen(heading, highlight.note, highlight.quote), save)
 
     def action_edit_note(self) -> None:
+        """Enter: the note of the highlight under the cursor, else the page of the entity there."""
         highlight = self._highlight_at_cursor()
-        if highlight is None:
-            self.notify("no highlight here: a highlights the sentence, ] jumps to the next highlight", timeout=3)
+        if highlight is not None:
+            self._edit_note(highlight)
             return
-        self._edit_note(highlight)
+        mention = self._entity_at_cursor()
+        if mention is not None:
+            self.app.visit(Place(ENTITY, mention.entity_id, mention.canonical))
+            return
+        self.notify("nothing here to open: a highlights the sentence, ] jumps to a highlight", timeout=3)
 
     def action_highlight_step(self, step: int) -> None:
         if not self.highlights or self.cursor is None:
@@ -496,20 +511,59 @@ class ReaderScreen(Screen):
         self.query_one(StoryView).set_overlays(self._overlays())
         self.query_one("#legend", Static).display = self.show_highlights
 
-    def action_toggle_entities(self) -> None:
-        panel = self.query_one(EntityPanel)
-        panel.display = not panel.display
-        if panel.display:
-            panel.query_one("#entity-options").focus()
-        else:
+    def _show_panel(self, wanted: type | None) -> None:
+        """One side panel at a time: the entity panel, the related panel, or none."""
+        for panel_type in (EntityPanel, RelatedPanel):
+            panel = self.query_one(panel_type)
+            panel.display = panel_type is wanted
+            if panel.display:
+                panel.query_one(OptionList).focus()
+        if wanted is None:
             self.query_one(StoryView).focus()
 
+    def action_toggle_entities(self) -> None:
+        self._show_panel(None if self.query_one(EntityPanel).display else EntityPanel)
+
+    def action_toggle_related(self) -> None:
+        if self.query_one(RelatedPanel).display:
+            self._show_panel(None)
+            return
+        self._fill_related()
+        self._show_panel(RelatedPanel)
+
+    def _fill_related(self) -> None:
+        from tuireader.store.related_index import related
+
+        self.query_one(RelatedPanel).show(related(self.library, self.article_id, k=8))
+
+    def on_related_panel_open(self, event: RelatedPanel.Open) -> None:
+        self.app.visit(Place(STORY, event.article_id, event.title))
+
+    def action_thread(self) -> None:
+        self.app.visit(Place(THREAD, self.article_id, "Thread"))
+
+    def on_entity_panel_open_page(self, event: EntityPanel.OpenPage) -> None:
+        self.app.visit(Place(ENTITY, event.entity_id, event.name))
+
+    def _entity_at_cursor(self) -> StoredMention | None:
+        """The mention being stepped through, else the first mention in the cursor's sentence."""
+        if 0 <= self.step_index < len(self.steps):
+            start, end = self.steps[self.step_index]
+            for mention in self.mentions:
+                if mention.start == start:
+                    return mention
+        if self.cursor is None:
+            return None
+        start, end = self.cursor.span
+        return next((m for m in self.mentions if start <= m.start < end), None)
+
     def action_switch_focus(self) -> None:
-        panel = self.query_one(EntityPanel)
-        if panel.display and self.query_one(StoryView).has_focus:
-            panel.query_one("#entity-options").focus()
-        else:
-            self.query_one(StoryView).focus()
+        for panel_type in (EntityPanel, RelatedPanel):
+            panel = self.query_one(panel_type)
+            if panel.display and self.query_one(StoryView).has_focus:
+                panel.query_one(OptionList).focus()
+                return
+        self.query_one(StoryView).focus()
 
     def _go(self, delta: int) -> None:
         if self.article_id not in self.sequence:
@@ -520,6 +574,9 @@ class ReaderScreen(Screen):
             return
         self.save_position()
         self.load(self.sequence[index])
+        if self.article is not None:
+            self.app.history.replace(Place(STORY, self.article_id, self.article.title))
+            self.query_one(Breadcrumbs).refresh_crumbs()
 
     def action_next_story(self) -> None:
         self._go(1)
@@ -534,8 +591,5 @@ class ReaderScreen(Screen):
             self.query_one(StoryView).focus()
             return
         self.save_position()
-        self.app.pop_screen()
-        from tuireader.ui.screens.library import LibraryScreen
-
-        if isinstance(self.app.screen, LibraryScreen):
-            self.app.screen.select_article(self.article_id)
+        self.app.history.replace(Place(STORY, self.article_id, self.article.title if self.article else ""))
+        self.app.close_content()

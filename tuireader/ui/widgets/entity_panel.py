@@ -30,6 +30,14 @@ class EntityPanel(Vertical):
             self.name = name
             super().__init__()
 
+    class OpenPage(Message):
+        """Enter on an entity: open its page."""
+
+        def __init__(self, entity_id: int, name: str) -> None:
+            self.entity_id = entity_id
+            self.name = name
+            super().__init__()
+
     class Correct(Message):
         """The user ruled on an entity's surface form."""
 
@@ -83,7 +91,14 @@ class EntityPanel(Vertical):
             self.post_message(self.Chosen(target[0], target[1]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.on_option_list_option_highlighted(event)  # Enter re-centres on the first mention
+        event.stop()
+        option_id = event.option_id or ""
+        if option_id.startswith("e"):
+            _spans, surface, _label = self._targets[option_id]
+            name = str(event.option.prompt).rsplit("  ", 1)[0]
+            self.post_message(self.OpenPage(int(option_id[1:]), name))
+        else:
+            self.on_option_list_option_highlighted(event)  # a figure: back to it
 
     def _current_entity(self) -> tuple[str, str] | None:
         """(surface form, label) of the highlighted entity; None on a figure or header."""
