@@ -47,8 +47,10 @@ AUTO_REBUILD_MAX = 20_000
 #: related() indexes all missing articles by itself when there are at most this many.
 LAZY_INDEX_MAX = 5_000
 #: Thread: neighbours taken per story, the least score of a link, the most stories.
-THREAD_K = 8
-THREAD_MIN_SCORE = 0.12
+THREAD_K = 5
+THREAD_MIN_SCORE = 0.08
+#: ... and at least this share of the story's best link (a story with close twins ignores weak links).
+THREAD_RELATIVE = 0.4
 THREAD_MAX = 60
 #: Entity page: co-mentions are counted over this many newest stories.
 CO_MENTION_STORIES = 300
@@ -465,20 +467,21 @@ def thread(library: Library, article_id: int) -> list[RelatedStory]:
     """The developing story this article belongs to, oldest first, this article included.
 
     Stories are linked when each is among the other's THREAD_K most related with a
-    score of at least THREAD_MIN_SCORE; the thread is the connected group of this story
-    (at most THREAD_MAX stories). Each story's score is its link to the story that brought it in.
+    score of at least THREAD_MIN_SCORE and THREAD_RELATIVE times that story's best
+    score; the thread is the connected group of this story (at most THREAD_MAX
+    stories). Each story's score is its link to the story that brought it in.
     """
-    neighbours: dict[int, dict[int, RelatedStory]] = {}
+    neighbours: dict[int, dict[int, Candidate]] = {}
 
-    def links(node: int) -> dict[int, RelatedStory]:
+    def links(node: int) -> dict[int, Candidate]:
         if node not in neighbours:
-            neighbours[node] = {
-                s.id: s for s in related(library, node, THREAD_K) if s.score >= THREAD_MIN_SCORE
-            }
+            found = [c for _, c in _related(library, node, THREAD_K, explain=False)]
+            least = max(THREAD_MIN_SCORE, THREAD_RELATIVE * found[0].score) if found else 0.0
+            neighbours[node] = {c.article_id: c for c in found if c.score >= least}
         return neighbours[node]
 
     links(article_id)  # raises NotFound for an unknown id
-    members: dict[int, RelatedStory | None] = {article_id: None}
+    members: dict[int, Candidate | None] = {article_id: None}
     queue = [article_id]
     while queue and len(members) < THREAD_MAX:
         node = queue.pop(0)
@@ -488,9 +491,13 @@ def thread(library: Library, article_id: int) -> list[RelatedStory]:
             if node in links(other):
                 members[other] = story
                 queue.append(other)
-    here = library.summaries([article_id])[0]
-    members[article_id] = RelatedStory(here.id, here.title, here.published, here.source, here.lang, 1.0, ("this story",))
-    stories = [s for s in members.values() if s is not None]
+    stories = []
+    for summary in library.summaries(list(members)):
+        link = members[summary.id]
+        reason = ("this story",) if link is None else (
+            (scoring.describe_time(link.days_apart),) if link.days_apart is not None else ())
+        score = 1.0 if link is None else round(link.score, 4)
+        stories.append(RelatedStory(summary.id, summary.title, summary.published, summary.source, summary.lang, score, reason))
     stories.sort(key=lambda s: (s.published is None, s.published or "", s.id))
     return stories
 
