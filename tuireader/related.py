@@ -139,8 +139,8 @@ def stop_words() -> frozenset[str]:
 def stem(word: str) -> str:
     """A very light stemmer: the Indonesian "-nya" clitic and the English plural "-s".
 
-    Enough to meet "warga/warganya" and "talk/talks"; anything heavier merges
-    unrelated Indonesian words (see docs/related.md for the measurement).
+    Enough to meet "warga/warganya" and "talk/talks" (not yet measured against
+    no stemming; see docs/related.md).
     """
     if len(word) > 6 and word.endswith("nya"):
         return word[:-3]
