@@ -34,7 +34,7 @@ async def test_slash_searches_as_you_type(story_library):
         await pilot.press("slash")
         assert app.focused is app.screen.query_one("#search", Input)
         await pilot.press(*"banj")
-        await pilot.pause()
+        await pilot.pause(0.3)  # results come after a pause in typing
         assert titles(app) == ["Banjir merendam 61.700 rumah"]
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -46,7 +46,7 @@ async def test_malformed_search_shows_a_message_not_a_crash(story_library):
     app = ReaderApp(story_library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "quotation_mark", "k")
-        await pilot.pause()
+        await pilot.pause(0.3)
         status = app.screen.query_one("#status", Static)
         assert "unclosed quote" in str(status.render())
         assert status.has_class("-error")

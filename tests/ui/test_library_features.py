@@ -65,7 +65,7 @@ async def test_capital_s_saves_the_search_and_its_number_recalls_it(story_librar
         [saved] = saved_searches.list_saved_searches(story_library)
         assert (saved.name, saved.query, saved.total) == ("english", "lang:en", 2)
         await pilot.press("escape")  # clears the search
-        await pilot.pause()
+        await pilot.pause(0.3)
         assert len(app.screen.query_one(ArticleList).ids) == 4
         await pilot.press("1")
         await pilot.pause()
@@ -106,7 +106,7 @@ async def test_search_shows_the_matching_passage_of_the_current_story(story_libr
     app = ReaderApp(story_library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"mengungsi")
-        await pilot.pause()
+        await pilot.pause(0.3)
         preview = app.screen.query_one("#snippet", Static)
         assert preview.display
         rendered = preview.render()

@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tuireader.entities.mention import LOCATION, ORG, PERSON, EntityMention
@@ -60,6 +60,7 @@ _NON_WORD = re.compile(r"[^\w&\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # called for every mention at import: names repeat a lot
 def canonical_key(name: str) -> str:
     """Normalised lookup key for ``name``.
 

@@ -203,6 +203,10 @@ class Library:
         ``sort`` is "date", "title" or "relevance" (BM25 with titles weighted, for text queries).
         """
         parsed = search_query.parse(query) if query.strip() else None
+        if parsed is not None and parsed.has_text and sort == "relevance" and not parsed.filters:
+            # Words only: rank in the full-text index alone, no join to the articles.
+            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid DESC"
+            return [row[0] for row in self._run(sql, [search_query.to_fts5(parsed)])]
         if parsed is not None and parsed.has_text and sort == "relevance":
             where, params = self._where(parsed, joined_fts=True)
             sql = f"""SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid

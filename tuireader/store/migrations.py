@@ -336,3 +336,9 @@ def m006_person_name_parts(db: Database) -> None:
         "INSERT OR IGNORE INTO person_name_parts (part, entity_id) "
         "SELECT substr(key, instr(key, ' ') + 1), id FROM entities WHERE label = 'PERSON' AND instr(key, ' ') > 0"
     )
+
+
+@migrations()
+def m007_read_state_index(db: Database) -> None:
+    # The unread count at start-up must not read every article body: count an index instead.
+    db.execute("CREATE INDEX articles_read_state ON articles (is_read)")

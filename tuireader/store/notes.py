@@ -142,6 +142,8 @@ def _tag_id(conn: sqlite3.Connection, name: str) -> int | None:
     row = conn.execute("SELECT id FROM tags WHERE name = ?", (normalise_tag(name),)).fetchone()
     if row:
         return row[0]
+    if name.isascii():
+        return None  # NOCASE already folded ASCII: no other spelling can match
     for tag_id, stored in conn.execute("SELECT id, name FROM tags"):
         if tag_key(stored) == key:
             return tag_id

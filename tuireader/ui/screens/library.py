@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,10 @@ def marked_snippet(snippet: str, match_style) -> Text:
     for index, part in enumerate(snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")):
         text.append(part, match_style if index % 2 else None)
     return text
+
+
+SEARCH_DELAY_S = 0.15
+SIDEBAR_TAGS = 60  # the most used; the rest are a tag: search away
 
 
 SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by relevance"}
@@ -47,6 +53,8 @@ class LibraryScreen(Screen):
         super().__init__()
         self.sort = "date"
         self.query_text = ""
+        self._search_timer = None
+        self._shown_once = False
 
     @property
     def library(self):
@@ -69,6 +77,8 @@ class LibraryScreen(Screen):
         self.reload()
         self.refresh_sidebar()
         self.query_one(ArticleList).focus()
+        if os.environ.get("TUIREADER_EXIT_AFTER_READY"):  # for the cold-start benchmark
+            self.call_after_refresh(self.app.exit)
 
     def refresh_sidebar(self) -> None:
         total = self.library.article_count()
@@ -81,7 +91,7 @@ class LibraryScreen(Screen):
                              f"({s.unread} unread)" if s.unread else "")
                 for n, s in enumerate(searches, start=1)
             ]))
-        tags = sorted(notes.tag_counts(self.library), key=lambda t: (-t.count, t.name.casefold()))
+        tags = sorted(notes.tag_counts(self.library), key=lambda t: (-t.count, t.name.casefold()))[:SIDEBAR_TAGS]
         if tags:
             sections.append(("Tags", [SidebarEntry(t.name, f"tag:{t.name.replace(' ', '_')}", t.count) for t in tags]))
         self.query_one(LibrarySidebar).show(sections)
@@ -121,21 +131,42 @@ class LibraryScreen(Screen):
     # -- events ---------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.query_text = event.value
-            if self.query_text.strip() and self.sort == "date":
-                self.sort = "relevance"
-            elif not self.query_text.strip() and self.sort == "relevance":
-                self.sort = "date"
-            self.reload()
+        if event.input.id != "search" or event.value == self.query_text:
+            return
+        # Wait for a pause in typing: each keystroke would otherwise run a search
+        # over the whole library (a one-letter prefix matches nearly every story).
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY_S, lambda: self._run_search(event.value))
+
+    def _run_search(self, value: str) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = None
+        self.query_text = value
+        if self.query_text.strip() and self.sort == "date":
+            self.sort = "relevance"
+        elif not self.query_text.strip() and self.sort == "relevance":
+            self.sort = "date"
+        self.reload()
+
+    def flush_search(self) -> None:
+        """Run a pending search now (Enter, or a test that does not want to wait)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._run_search(self.query_one("#search", Input).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.flush_search()
         self.query_one(ArticleList).focus()
 
     def on_article_list_opened(self, event: ArticleList.Opened) -> None:
         self.app.open_story(event.article_id)
 
     def on_screen_resume(self) -> None:
+        if not self._shown_once:  # the first resume is the first show: on_mount filled everything
+            self._shown_once = True
+            return
         self.refresh_rows()
         self.refresh_sidebar()
 
@@ -167,6 +198,7 @@ class LibraryScreen(Screen):
         search = self.query_one("#search", Input)
         if search.value:
             search.value = ""
+            self._run_search("")
         self.query_one(ArticleList).focus()
 
     def action_cycle_sort(self) -> None:
@@ -279,6 +311,7 @@ class LibraryScreen(Screen):
     def set_query(self, query: str) -> None:
         """Show the stories a search selects (used by the command palette)."""
         self.query_one("#search", Input).value = query
+        self._run_search(query)
 
     def select_article(self, article_id: int) -> None:
         """Put the list cursor on an article (after reading moved on with n/p)."""

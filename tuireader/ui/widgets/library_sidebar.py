@@ -30,9 +30,10 @@ class LibrarySidebar(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         self._queries: dict[str, str] = {}
+        options: list[Option] = []
         for heading, entries in sections:
             if heading:
-                self.add_option(Option(Text(heading, style="bold"), disabled=True))
+                options.append(Option(Text(heading, style="bold"), disabled=True))
             for number, entry in enumerate(entries):
                 key = f"{heading}:{number}"
                 self._queries[key] = entry.query
@@ -41,7 +42,8 @@ class LibrarySidebar(OptionList):
                     row.append(f"  {entry.count}", style="dim")
                 if entry.detail:
                     row.append(f" {entry.detail}", style="dim")
-                self.add_option(Option(row, id=key))
+                options.append(Option(row, id=key))
+        self.add_options(options)
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
