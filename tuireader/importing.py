@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,53 +137,123 @@ def import_paths(
     report = ImportReport(skipped=listing.skipped, failed=len(listing.errors), errors=list(listing.errors))
     if on_listed:
         on_listed(len(listing.files))
-    corrections = library.corrections()
-    options = (max_bytes, tuple(extra_noise))
+    job = _FileJob(max_bytes, tuple(extra_noise), library.corrections(), str(library.path))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    with _work_pool(workers if len(listing.files) >= PARALLEL_FROM else 1) as run:
-        for chunk_start in range(0, len(listing.files), BATCH_SIZE):
-            chunk = listing.files[chunk_start : chunk_start + BATCH_SIZE]
-            batch: list[PreparedArticle] = []
-            for path, result in zip(chunk, run(_prepare_or_error, chunk, [options] * len(chunk))):
-                if isinstance(result, str):
-                    report.failed += 1
-                    report.errors.append(f"{_display(path)}: {result}")
-                else:
-                    batch.extend(result)
-                if on_file_done:
-                    on_file_done(path)
-            fresh = _unique_by_hash(p for p in batch if not library.is_stored(p))
-            extracted = run(_extract, fresh, [corrections] * len(fresh))
-            extractions = {p.content_hash: e for p, e in zip(fresh, extracted)}
-            _store(library, batch, extractions, report)
+    parallel = workers > 1 and len(listing.files) >= PARALLEL_FROM
+    results = _processed(listing.files, job, workers) if parallel else (
+        (path, _process_file(path, job, library)) for path in listing.files
+    )
+    batch: list[PreparedArticle] = []
+    work: dict[str, _NewContent] = {}
+    for path, result in results:
+        if isinstance(result, str):
+            report.failed += 1
+            report.errors.append(f"{_display(path)}: {result}")
+        else:
+            for prepared, new_content in result:
+                batch.append(prepared)
+                if new_content is not None:
+                    work[prepared.content_hash] = new_content
+        if on_file_done:
+            on_file_done(path)
+        if len(batch) >= BATCH_SIZE:
+            _store(library, batch, work, report)
+            batch, work = [], {}
+    if batch:
+        _store(library, batch, work, report)
+    from tuireader.store.related_index import refresh_weights
+
+    refresh_weights(library)  # once per import, not per batch
     return report
 
 
 PARALLEL_FROM = 48
+FILES_PER_TASK = 8
+TASKS_AHEAD = 64  # bounded look-ahead: memory stays flat however many files there are
 
 
-@contextmanager
-def _work_pool(workers: int) -> Iterator[Callable]:
-    """A map function: in this process for small jobs, over a process pool for big ones."""
-    if workers <= 1:
-        yield lambda fn, *columns: list(map(fn, *columns))
-        return
+@dataclass(frozen=True, slots=True)
+class _FileJob:
+    """What a worker needs to turn a file into stored-ready articles."""
+
+    max_bytes: int
+    extra_noise: tuple[str, ...]
+    corrections: dict[str, Correction]
+    library_path: str
+
+
+def _processed(files: list[Path], job: _FileJob, workers: int) -> Iterator[tuple[Path, list | str]]:
+    """Files read, cleaned and extracted in worker processes, yielded in order.
+
+    Workers run ahead of the caller (which stores), by at most TASKS_AHEAD tasks.
+    """
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver/spawn would re-import everything per worker; fork is cheap and safe here
-    # because workers only read files and compute.
+    # fork: workers start with the parent's modules loaded; they only read files and compute.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield lambda fn, *columns: list(pool.map(fn, *columns, chunksize=8))
+    tasks = [files[i : i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        pending: deque = deque()
+        submitted = 0
+        for _ in range(len(tasks)):
+            while submitted < len(tasks) and len(pending) < TASKS_AHEAD:
+                pending.append((tasks[submitted], pool.submit(_process_files, tasks[submitted], job)))
+                submitted += 1
+            paths, future = pending.popleft()
+            yield from zip(paths, future.result())
 
 
-def _unique_by_hash(items: Iterable[PreparedArticle]) -> list[PreparedArticle]:
-    seen: dict[str, PreparedArticle] = {}
-    for item in items:
-        seen.setdefault(item.content_hash, item)
-    return list(seen.values())
+def _process_files(paths: list[Path], job: _FileJob) -> list[list | str]:
+    return [_process_file(path, job) for path in paths]
+
+
+@dataclass(frozen=True, slots=True)
+class _NewContent:
+    """The work done on content the library does not hold yet: entities, figures, related-story terms."""
+
+    extraction: Extraction
+    term_counts: Counter
+
+
+def _process_file(path: Path, job: _FileJob, library: Library | None = None) -> list | str:
+    """[(prepared, new-content work or None when the content is already stored)] or an error message."""
+    prepared = _prepare_or_error(path, (job.max_bytes, job.extra_noise))
+    if isinstance(prepared, str):
+        return prepared
+    is_stored = library.is_stored if library is not None else _stored_checker(job.library_path)
+    return [(item, None if is_stored(item) else _new_content(item, job.corrections)) for item in prepared]
+
+
+def _new_content(item: PreparedArticle, corrections: dict[str, Correction]) -> _NewContent:
+    from tuireader.related import term_counts
+
+    return _NewContent(_extract(item, corrections), term_counts(item.title, item.body))
+
+
+_READERS: dict[str, Callable[[PreparedArticle], bool]] = {}
+
+
+def _stored_checker(library_path: str) -> Callable[[PreparedArticle], bool]:
+    """In a worker: a read-only view of the library, to skip extracting content already stored."""
+    checker = _READERS.get(library_path)
+    if checker is None:
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(f"file:{library_path}?mode=ro", uri=True, timeout=5)
+
+            def checker(item: PreparedArticle) -> bool:
+                try:
+                    return conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (item.content_hash,)).fetchone() is not None
+                except sqlite3.Error:
+                    return False
+        except sqlite3.Error:
+            def checker(item: PreparedArticle) -> bool:
+                return False
+        _READERS[library_path] = checker
+    return checker
 
 
 def _extract(item: PreparedArticle, corrections: dict[str, Correction]) -> Extraction:
@@ -203,7 +273,8 @@ def _prepare_or_error(path: Path, options: tuple[int, tuple[str, ...]]) -> list[
         return f"could not be read ({type(error).__name__}: {error})"
 
 
-def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str, Extraction], report: ImportReport) -> None:
+def _store(library: Library, batch: list[PreparedArticle], work: dict[str, _NewContent], report: ImportReport) -> None:
+    extractions = {content_hash: done.extraction for content_hash, done in work.items()}
     outcomes = library.store_articles(batch, extractions, EXTRACTOR_VERSION)
     for outcome in outcomes:
         if outcome.status == IMPORTED:
@@ -215,7 +286,9 @@ def _store(library: Library, batch: list[PreparedArticle], extractions: dict[str
         report.article_ids.append(outcome.article_id)
     from tuireader.store.related_index import index_articles  # related stories: index new and changed ones
 
-    index_articles(library, [o.article_id for o in outcomes if o.status != UNCHANGED])
+    changed = [(o.article_id, item.content_hash) for o, item in zip(outcomes, batch) if o.status != UNCHANGED]
+    counts = {article_id: work[h].term_counts for article_id, h in changed if h in work}
+    index_articles(library, [article_id for article_id, _ in changed], _rebase=False, term_counts=counts)
 
 
 def reextract(library: Library, *, everything: bool = False, on_done: Callable[[int], None] | None = None) -> int:

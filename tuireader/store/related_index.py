@@ -19,7 +19,7 @@ import math
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Iterable, Sequence
 
 from tuireader import related as scoring
 from tuireader.errors import NotFound
@@ -100,12 +100,16 @@ def indexed_count(library: Library) -> int:
 # -- indexing ---------------------------------------------------------------------------------
 
 
-def index_articles(library: Library, article_ids: Iterable[int], *, _rebase: bool = True) -> int:
+def index_articles(
+    library: Library, article_ids: Iterable[int], *, _rebase: bool = True,
+    term_counts: Mapping[int, Counter[str]] | None = None,
+) -> int:
     """Index (or re-index) these articles: terms, postings, entity statistics. Returns how many.
 
     Cost is proportional to the batch, not the library: document frequencies are
     updated in place, and weights use the frequencies of the moment (see
-    docs/related.md on IDF drift).
+    docs/related.md on IDF drift). ``term_counts`` (by article id) may be computed
+    elsewhere, e.g. by the import's worker processes.
     """
     ids = sorted(set(int(i) for i in article_ids))
     if not ids:
@@ -113,13 +117,13 @@ def index_articles(library: Library, article_ids: Iterable[int], *, _rebase: boo
     done = 0
     with library.transaction():
         for chunk in _chunks(ids):
-            done += _index_chunk(library, chunk)
+            done += _index_chunk(library, chunk, term_counts or {})
     if _rebase:
         _maybe_rebase(library)
     return done
 
 
-def _index_chunk(library: Library, ids: Sequence[int]) -> int:
+def _index_chunk(library: Library, ids: Sequence[int], known_counts: Mapping[int, Counter[str]]) -> int:
     conn = library.db.conn
     rows = conn.execute(
         f"SELECT id, title, body, published FROM articles WHERE id IN ({_marks(len(ids))})", list(ids)
@@ -141,7 +145,7 @@ def _index_chunk(library: Library, ids: Sequence[int]) -> int:
         )
         _add_entity_stats(conn, _parse_entities(entities), -1, None)
     # Terms and their document frequencies (new articles only: an update keeps its count).
-    counts = {r[0]: scoring.term_counts(r[1], r[2]) for r in rows}
+    counts = {r[0]: known_counts.get(r[0]) or scoring.term_counts(r[1], r[2]) for r in rows}
     df_increments: Counter[str] = Counter()
     for article_id, c in counts.items():
         if article_id not in old:
@@ -237,6 +241,11 @@ def _maybe_rebase(library: Library) -> None:
                 _set_state(library, "rebased_at", n)
         return
     rebuild(library)
+
+
+def refresh_weights(library: Library) -> None:
+    """After an import: re-weigh the index if the library has grown enough to need it."""
+    _maybe_rebase(library)
 
 
 def index_missing(library: Library, limit: int | None = None) -> int:
