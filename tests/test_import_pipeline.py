@@ -102,3 +102,10 @@ def test_an_explicit_empty_library_is_not_seeded(tmp_path):
     library = open_library(tmp_path / "mine.db")
     assert library.article_count() == 0
     library.close()
+
+
+def test_month_and_weekday_names_are_never_entities():
+    from tuireader.extraction import is_calendar_word
+
+    assert is_calendar_word("Dec.") and is_calendar_word("Senin") and is_calendar_word("August")
+    assert not is_calendar_word("Jakarta")

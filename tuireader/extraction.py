@@ -46,7 +46,7 @@ def extract(body: str, lang: str, published: date | None = None, corrections: di
     from tuireader.entities.recogniser import recognise
     from tuireader.figures.parser import find_figures
 
-    mentions = recognise(body, lang)
+    mentions = [m for m in recognise(body, lang) if not is_calendar_word(m.text)]
     if corrections:
         mentions = apply_corrections(mentions, body, corrections)
     mentions = canonicalise(mentions, body, lang)
@@ -58,6 +58,14 @@ def extract(body: str, lang: str, published: date | None = None, corrections: di
         ]
     figures = find_figures(body, published, lang)
     return Extraction(mentions, _drop_figures_inside_entities(figures, mentions))
+
+
+def is_calendar_word(text: str) -> bool:
+    """Month and weekday names ("Dec.", "Senin", "August") are dates, never people or places."""
+    from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
+
+    word = text.strip().rstrip(".").casefold()
+    return word in MONTH_NUMBERS or word in WEEKDAY_NUMBERS
 
 
 def apply_corrections(mentions: list[EntityMention], body: str, corrections: dict[str, Correction]) -> list[EntityMention]:

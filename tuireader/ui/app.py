@@ -168,7 +168,10 @@ class ReaderApp(App[None]):
         from tuireader.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            from rich.text import Text
+
+            extra = getattr(self.screen, "HELP_EXTRA", "")
+            self.push_screen(HelpScreen(self.screen, Text(extra) if extra else None))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -26,7 +26,8 @@ def marked_snippet(snippet: str, match_style) -> Text:
 
 SEARCH_DELAY_S = 0.15
 SIDEBAR_DELAY_S = 0.05
-SIDEBAR_TAGS = 60  # the most used; the rest are a tag: search away
+SIDEBAR_TAGS = 60
+SIDEBAR_MIN_WIDTH = 90  # the most used; the rest are a tag: search away
 
 
 SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by relevance"}
@@ -34,6 +35,7 @@ SORT_LABELS = {"date": "newest first", "title": "by title", "relevance": "by rel
 
 class LibraryScreen(Screen):
     CSS_PATH = "library.tcss"
+    HELP_EXTRA = "1–9: show saved search N (S saves the current search)"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
@@ -56,6 +58,7 @@ class LibraryScreen(Screen):
         self.query_text = ""
         self._search_timer = None
         self._shown_once = False
+        self._sidebar_choice: bool | None = None
 
     @property
     def library(self):
@@ -293,9 +296,15 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(NotesScreen())
 
+    def on_resize(self, event) -> None:
+        # On a narrow terminal the list needs the room, unless the user chose otherwise.
+        if self._sidebar_choice is None:
+            self.query_one(LibrarySidebar).display = event.size.width >= SIDEBAR_MIN_WIDTH
+
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = not sidebar.display
+        self._sidebar_choice = sidebar.display
         if not sidebar.display:
             self.query_one(ArticleList).focus()
 

@@ -53,6 +53,9 @@ def _language_name(code: str) -> str:
 
 class ReaderScreen(Screen):
     CSS_PATH = "reader.tcss"
+    HELP_EXTRA = ("1–5: label the highlight under the cursor (again: clear it)\n"
+                  "Enter: the note of the highlight under the cursor, else the page of the entity there\n"
+                  "In the entity panel: x not an entity, t change type, + (in the story) add one")
     BINDINGS = [
         Binding("n", "next_story", "Next", id="reader.next"),
         Binding("p", "previous_story", "Previous", id="reader.previous"),
