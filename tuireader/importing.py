@@ -75,6 +75,8 @@ def list_files(paths: Iterable[Path]) -> FileListing:
                         found.append(candidate)
                     else:
                         skipped += 1
+        elif path.is_symlink():
+            errors.append(f"{_display(path)}: broken symbolic link or link loop")
         else:
             errors.append(f"{_display(path)}: no such file or folder")
     return FileListing(found, skipped, errors)
@@ -86,15 +88,26 @@ def _describe_os_error(error: OSError) -> str:
 
 def _display(path: Path | str) -> str:
     """A path as one printable line, whatever bytes its name holds."""
-    return sanitise_line(os.fsdecode(path).encode("utf-8", "backslashreplace").decode("utf-8"))
+    return sanitise_line(os.fsencode(path).decode("utf-8", "backslashreplace"))
+
+
+#: One-line fields longer than this are cut (with "…"): a megabyte "title" is a scraper's accident.
+FIELD_MAX_CHARS = {"title": 300, "byline": 200, "source": 200, "url": 2048, "tag": 100}
+TAGS_MAX = 100
+
+
+def _field(text: str, kind: str) -> str:
+    limit = FIELD_MAX_CHARS[kind]
+    line = sanitise_line(text[: limit * 4])  # bounded work on a huge field; whitespace runs shrink
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def prepare(raw: RawArticle, extra_noise: Iterable[str] = ()) -> PreparedArticle:
     """Clean one raw article: noise lines out, escapes out, language and date settled."""
     body = drop_noise_lines(sanitise(raw.body), extra_noise)
-    title = sanitise_line(raw.title)
+    title = _field(raw.title, "title")
     if not title:
-        title = sanitise_line(next((line for line in body.splitlines() if line.strip()), ""))[:120]
+        title = sanitise_line(next((line for line in body.splitlines() if line.strip()), "")[:480])[:120]
     if not title and not body:
         raise ImportFailed("no title and no text")
     lang = sanitise_line(raw.lang).lower()[:8] or detect_language(f"{title}\n{body}")
@@ -104,13 +117,13 @@ def prepare(raw: RawArticle, extra_noise: Iterable[str] = ()) -> PreparedArticle
         content_hash=content_hash(title, body),
         title=title,
         body=body,
-        byline=sanitise_line(raw.byline),
-        source=sanitise_line(raw.source),
-        url=sanitise_line(raw.url),
+        byline=_field(raw.byline, "byline"),
+        source=_field(raw.source, "source"),
+        url=_field(raw.url, "url"),
         published=published.isoformat() if published else None,
         lang=lang,
         word_count=len(_WORD.findall(body)),
-        tags=[t for t in (sanitise_line(tag) for tag in raw.tags) if t],
+        tags=[t for t in (_field(tag, "tag") for tag in raw.tags[:TAGS_MAX]) if t],
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,4 +57,9 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawArti
     text = decode(data, name=str(path))
     if not text.strip():
         raise ImportFailed("file is empty")
-    return reader(text, str(path))
+    return reader(text, source_key(path))
+
+
+def source_key(path: Path) -> str:
+    """The path as text SQLite can store: bytes of a non-UTF-8 file name are kept as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from tuireader.errors import ImportFailed
 from tuireader.importers.fields import as_tags
 from tuireader.records import RawArticle
+
+# trafilatura's markdown output with metadata starts with a YAML header of the same fields
+# the Document carries; the body is what follows it.
+_METADATA_HEADER = re.compile(r"\A---\n(?:[^\n]*\n)*?---\n")
 
 
 def read_html(text: str, source_key: str) -> list[RawArticle]:
@@ -19,13 +25,14 @@ def read_html(text: str, source_key: str) -> list[RawArticle]:
         include_tables=True,
         include_images=False,
     )
-    if document is None or not (document.text or "").strip():
+    body = _METADATA_HEADER.sub("", document.text or "", count=1) if document is not None else ""
+    if not body.strip():
         raise ImportFailed("no article text found in the page")
     return [
         RawArticle(
             source_key=source_key,
             title=document.title or "",
-            body=document.text,
+            body=body,
             byline=document.author or "",
             source=document.sitename or "",
             url=document.url or "",

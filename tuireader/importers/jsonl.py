@@ -64,5 +64,11 @@ def read_json(text: str, source_key: str) -> list[RawArticle]:
             raise ImportFailed(f"invalid JSON on line {bad_lines[0]}")
     articles = [a for n, obj in objects if (a := _article(obj, _key(source_key, obj, n)))]
     if not articles:
+        found = sorted({_JSON_KINDS.get(type(obj), "object") for _, obj in objects if not isinstance(obj, dict)})
+        if found and not any(isinstance(obj, dict) for _, obj in objects):
+            raise ImportFailed(f"no article objects (found {' and '.join(found)} where objects were expected)")
         raise ImportFailed("no article objects (each needs a title or a body/text/content field)")
     return articles
+
+
+_JSON_KINDS = {str: "a string", int: "a number", float: "a number", bool: "true/false", type(None): "null", list: "a list"}

@@ -8,7 +8,9 @@ Order of attempts, cheapest and most certain first:
 3. strict UTF-8, the common case;
 4. mostly-UTF-8 data with a few stray legacy bytes (a pasted cp1252 quote) is
    kept as UTF-8, each stray byte read as cp1252;
-5. otherwise a legacy encoding: ``charset_normalizer`` is asked, but its
+5. a file glued together from UTF-8 and cp1252 pieces is read line by line,
+   each line in its own encoding;
+6. otherwise a legacy encoding: ``charset_normalizer`` is asked, but its
    guesses among Latin code pages are close to random on short text, so its
    answer is only taken when it finds a non-Latin script it is sure about
    (e.g. cp1251 Cyrillic, Shift-JIS); everything else is read as cp1252, the
@@ -135,6 +137,9 @@ def _decode_legacy(data: bytes) -> str:
     detected = from_bytes(data).best()
     if detected is not None and _is_confident_non_latin(detected.encoding, detected.coherence, str(detected)):
         return str(detected)
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return mixed
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -145,6 +150,26 @@ def _decode_legacy(data: bytes) -> str:
     if detected is None:
         raise ImportFailed(BINARY_MESSAGE)
     return data.decode("cp1252", errors="replace")
+
+
+def _decode_mixed_lines(data: bytes) -> str | None:
+    """Files glued together from UTF-8 and cp1252 sources: each line in its own encoding.
+
+    Only when some line is valid UTF-8 with non-ASCII characters in it (cp1252 text
+    practically never is) and some other line is not.
+    """
+    lines = data.splitlines(keepends=True)
+    decoded: list[str | None] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8") if not line.isascii() else None)
+        except UnicodeDecodeError:
+            decoded.append(None)
+    if not any(decoded):  # (some line fails, or the whole file would have been UTF-8)
+        return None
+    return "".join(
+        d if d is not None else line.decode("cp1252", errors="replace") for d, line in zip(decoded, lines)
+    )
 
 
 def _is_confident_non_latin(encoding: str, coherence: float, text: str) -> bool:
