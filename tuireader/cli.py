@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -64,12 +66,39 @@ def main(argv: list[str] | None = None) -> None:
     except TuireaderError as error:
         click.echo(f"tuireader: error: {error}", err=True)
         sys.exit(1)
+    except sqlite3.DatabaseError as error:
+        from tuireader.store.library import library_failure
+
+        cause = library_failure(error)
+        if cause is None:
+            _unexpected(error)
+        click.echo(f"tuireader: error: {_library_named(argv)}: {cause}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except Exception as error:  # the last line of defence: never show a traceback
-        log = _log_unexpected(error)
-        where = f"details in {log}" if log else "and the error log could not be written"
-        click.echo(f"tuireader: unexpected error ({type(error).__name__}: {error}); {where}", err=True)
-        sys.exit(1)
+        _unexpected(error)
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _unexpected(error: Exception) -> NoReturn:
+    log = _log_unexpected(error)
+    where = f"details in {log}" if log else "and the error log could not be written"
+    message = " ".join(f"tuireader: unexpected error ({type(error).__name__}: {error}); {where}".split())
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def _library_named(argv: list[str] | None) -> str:
+    """The library a command line names (--library, else $TUIREADER_LIBRARY, config or default)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for index, arg in enumerate(args):
+        if arg == "--library" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--library="):
+            return arg.partition("=")[2]
+    try:
+        return str(paths.library_path(None))
+    except Exception:  # the message must still come out
+        return "the library"

@@ -52,6 +52,27 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+#: SQLite errors about the file itself (not the query), and what to tell the user.
+_FILE_FAILURES = {
+    "database or disk is full": "cannot write the library, the disk is full",
+    "readonly database": "cannot write the library, it is read-only",
+    "unable to open database file": "cannot write the library (is its folder read-only?)",
+    "disk i/o error": "cannot write the library, the disk reported an error",
+    "database is locked": "the library is busy in another program; try again",
+    "malformed": "the library file is damaged; restore it from a backup",
+    "file is not a database": "the library file is damaged; restore it from a backup",
+    "vtable constructor failed": "the library file is damaged; restore it from a backup",
+}
+
+
+def library_failure(error: sqlite3.DatabaseError) -> str | None:
+    """A one-line cause for an SQLite error about the library file, None for other errors."""
+    if isinstance(error, sqlite3.IntegrityError):
+        return None
+    text = str(error).lower()
+    return next((f"{cause} ({error})" for key, cause in _FILE_FAILURES.items() if key in text), None)
+
+
 @dataclass(frozen=True, slots=True)
 class StoreOutcome:
     status: str  # IMPORTED | UPDATED | UNCHANGED
@@ -84,10 +105,27 @@ class Library:
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             cls._refuse_newer_schema(db, path)
-            migrations.apply(db)
+            if migrations.pending(db):
+                cls._migrate(db, path)
         except sqlite3.DatabaseError as error:
-            raise LibraryError(f"{path}: not a usable tuireader library ({error})") from None
+            cause = library_failure(error)
+            if cause is None or "damaged" in cause:  # also a file that never was a library
+                cause = f"not a usable tuireader library ({error})"
+            raise LibraryError(f"{path}: {cause}") from None
         return cls(db, path)
+
+    @classmethod
+    def _migrate(cls, db: Database, path: Path) -> None:
+        """Apply pending migrations holding the write lock, so two processes opening a new
+        library at once take turns (the second waits, then finds nothing left to do)."""
+        db.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout for another writer
+        try:
+            cls._refuse_newer_schema(db, path)
+            migrations.apply(db)  # each migration is a savepoint inside this transaction
+            db.conn.commit()
+        except BaseException:
+            db.conn.rollback()
+            raise
 
     @staticmethod
     def _refuse_newer_schema(db: Database, path: Path) -> None:
@@ -103,8 +141,15 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.conn:
-            yield
+        """One write transaction; a disk, permission or damage failure becomes one LibraryError naming the file."""
+        try:
+            with self.db.conn:
+                yield
+        except sqlite3.DatabaseError as error:
+            cause = library_failure(error)
+            if cause is None:
+                raise
+            raise LibraryError(f"{self.path}: {cause}") from None
 
     # -- articles ---------------------------------------------------------------
 
