@@ -76,6 +76,8 @@ async def test_capital_t_shows_the_thread_in_date_order(thread_library):
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, ThreadScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         titles = [thread_library.article(i).title for i in app.screen.ids]
         assert titles == ["Delegasi Hamas tiba di Kairo", "Cairo truce talks resume", "Perundingan Kairo berlanjut"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -29,9 +30,23 @@ class ThreadScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        current = self.app.library.article(self.article_id)
+        header = Text("Thread", style="bold")
+        header.append("  finding the stories of this event…", style="dim")
+        header.append("\nfrom: " + current.title, style="italic")
+        self.query_one("#page-header", Static).update(header)
+        self._find_thread()
+
+    @work(thread=True, exclusive=True)
+    def _find_thread(self) -> None:
+        # A thread walks related stories story by story: on a big library that takes
+        # most of a second, so it runs off the UI thread (SQLite here is serialized).
         from tuireader.store.related_index import thread
 
         stories = thread(self.app.library, self.article_id)
+        self.app.call_from_thread(self._show, stories)
+
+    def _show(self, stories) -> None:
         current = self.app.library.article(self.article_id)
         header = Text("Thread", style="bold")
         header.append(f"  {len(stories)} stories, oldest first", style="dim")
