@@ -172,9 +172,6 @@ def test_import_runs_while_a_reader_holds_a_read_transaction(tmp_path):
     assert assert_consistent(db) == 300
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "related_index.rebuild() runs in three transactions: two importers that both reach a rebuild "
-    "threshold delete and refill the index at the same time (IntegrityError on related_entity_stats)"))
 def test_two_imports_of_different_folders_into_one_new_library_both_complete(tmp_path):
     left = _write_stories(tmp_path / "left", 600, "l", seed=4)
     right = _write_stories(tmp_path / "right", 600, "r", seed=5)

@@ -82,3 +82,14 @@ def test_imported_tags_use_the_same_rules(library):
 def test_tags_work_with_the_search_filter(library, ids):
     notes.add_tags(library, [ids[2]], ["Pemilu"])
     assert library.article_ids(query="tag:pemilu") == [ids[2]]
+
+
+def test_escape_sequences_never_reach_a_tag_or_a_note(library):
+    from tests.conftest import make_article
+    from tuireader.store import notes
+
+    [out] = library.store_articles([make_article()])
+    notes.add_tags(library, [out.article_id], ["\x1b]52;c;cHduZWQ=\x07gaza\x1b[31m"])
+    highlight = notes.create_highlight(library, out.article_id, 0, 4, note="line one\n\x1b[2Jline two")
+    assert library.tags_of(out.article_id) == ("gaza",)
+    assert notes.highlight(library, highlight.id).note == "line one\nline two"

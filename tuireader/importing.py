@@ -255,7 +255,8 @@ def _stored_checker(library_path: str) -> Callable[[PreparedArticle], bool]:
         import sqlite3
 
         try:
-            conn = sqlite3.connect(f"file:{library_path}?mode=ro", uri=True, timeout=5)
+            # as_uri() percent-encodes "?" and "#" in the path, which a raw file: URI would misread.
+            conn = sqlite3.connect(Path(library_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
 
             def checker(item: PreparedArticle) -> bool:
                 try:

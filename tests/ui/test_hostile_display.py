@@ -171,10 +171,6 @@ async def test_markup_typed_into_search_is_searched_for_not_run(hostile_library)
         assert "[@click=app.quit]" in screen_text(app)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the display layer does not strip control characters from stored text: a tag (or note) given on "
-    "the command line or merged by import-notes keeps its escape sequences and the list row sends "
-    "them to the terminal; remove this mark when the UI or the tag/notes store sanitises"))
 async def test_escapes_in_a_tag_given_on_the_command_line_never_reach_the_screen(hostile_library):
     article_id = hostile_library.article_ids()[0]
     add_tags(hostile_library, [article_id], ["\x1b]52;c;cHduZWQ=\x07evil\x1b[31m"])

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from tuireader.text.sanitise import sanitise_line
+
 
 def normalise_tag(name: str) -> str:
-    """A tag as stored: NFC, trimmed, inner whitespace collapsed to one space ("" when blank)."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    """A tag as stored: no control characters or escape sequences, NFC, trimmed, inner whitespace
+    collapsed to one space ("" when blank)."""
+    return " ".join(unicodedata.normalize("NFC", sanitise_line(name)).split())
 
 
 def tag_key(name: str) -> str:

@@ -34,6 +34,9 @@ SORTS = {
 }
 
 IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
+# FTS5's snippet() slows down worse than linearly on a huge story full of the searched
+# word (25 s at 5 MB): past this size a story's opening stands in for its snippet.
+SNIPPET_MAX_WORDS = 50_000
 ENTITY_FILTERS = {"person": "PERSON", "org": "ORG", "place": "LOCATION"}
 
 
@@ -316,7 +319,10 @@ class Library:
         if parsed.has_text:
             sql = f"""
                 SELECT a.id, a.title, a.source, a.published, a.lang,
-                       snippet(articles_fts, 1, char(2), char(3), '…', 12), bm25(articles_fts, 5.0, 1.0)
+                       CASE WHEN a.word_count <= {SNIPPET_MAX_WORDS}
+                            THEN snippet(articles_fts, 1, char(2), char(3), '…', 12)
+                            ELSE substr(a.body, 1, 120) || '…' END,
+                       bm25(articles_fts, 5.0, 1.0)
                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                 WHERE {where} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"""
         else:
@@ -330,8 +336,9 @@ class Library:
         if not parsed.has_text:
             return None
         rows = self._run(
-            """SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) FROM articles_fts
-               WHERE articles_fts MATCH ? AND rowid = ?""",
+            f"""SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) FROM articles_fts
+               WHERE articles_fts MATCH ? AND rowid = ?
+               AND rowid IN (SELECT id FROM articles WHERE word_count <= {SNIPPET_MAX_WORDS})""",
             [search_query.to_fts5(parsed), article_id],
         )
         return rows[0][0] if rows else None

@@ -26,6 +26,7 @@ from tuireader.annotations.records import (
 from tuireader.annotations.tags import normalise_tag, tag_key, unique_tags
 from tuireader.errors import NotFound, TuireaderError
 from tuireader.store.library import Library
+from tuireader.text.sanitise import sanitise
 
 _KEEP: Any = object()  # "leave this field as it is" in update_highlight
 
@@ -199,7 +200,7 @@ def update_highlight(library: Library, highlight_id: int, *, note: str = _KEEP, 
     with library.transaction():
         library.db.conn.execute(
             "UPDATE highlights SET note = ?, label = ?, updated_at = ? WHERE id = ?",
-            (new_note, new_label, _now(), highlight_id),
+            (sanitise(new_note), new_label, _now(), highlight_id),
         )
     return highlight(library, highlight_id)
 
@@ -280,7 +281,7 @@ def _insert_highlight(
            created_at, updated_at, story_hash, story_title, story_url, story_published)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         (highlight_id, uid, article_id, anchor.quote, anchor.prefix, anchor.suffix, anchor.start, anchor.end,
-         note, label, int(orphaned), created_at, updated_at, story.content_hash, story.title, story.url,
+         sanitise(note), label, int(orphaned), created_at, updated_at, story.content_hash, story.title, story.url,
          story.published),
     )
     return cursor.lastrowid
@@ -387,7 +388,7 @@ def _upsert_story_note(conn: sqlite3.Connection, article_id: int, note: str, upd
            VALUES (?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET note = excluded.note,
            updated_at = excluded.updated_at, story_hash = excluded.story_hash, story_title = excluded.story_title,
            story_url = excluded.story_url, story_published = excluded.story_published""",
-        (article_id, note, updated_at, story.content_hash, story.title, story.url, story.published),
+        (article_id, sanitise(note), updated_at, story.content_hash, story.title, story.url, story.published),
     )
 
 
@@ -548,10 +549,12 @@ def _merge_story_note(conn: sqlite3.Connection, article_id: int | None, note: St
         conn.execute(
             """INSERT INTO story_notes (article_id, note, updated_at, story_hash, story_title, story_url,
                story_published) VALUES (?,?,?,?,?,?,?)""",
-            (article_id, note.note, note.updated_at, story.content_hash, story.title, story.url, story.published),
+            (article_id, sanitise(note.note), note.updated_at, story.content_hash, story.title, story.url,
+             story.published),
         )
         return "notes_added"
-    if existing[1] == note.note or note.updated_at <= existing[2]:
+    if existing[1] == sanitise(note.note) or note.updated_at <= existing[2]:
         return None  # the same, or this library's note is the newer one
-    conn.execute("UPDATE story_notes SET note = ?, updated_at = ? WHERE id = ?", (note.note, note.updated_at, existing[0]))
+    conn.execute("UPDATE story_notes SET note = ?, updated_at = ? WHERE id = ?",
+                 (sanitise(note.note), note.updated_at, existing[0]))
     return "notes_updated"

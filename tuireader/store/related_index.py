@@ -258,14 +258,18 @@ def index_missing(library: Library, limit: int | None = None) -> int:
 
 
 def rebuild(library: Library, on_progress=None) -> int:
-    """Drop the index and build it again from every article (``tuireader reindex``)."""
+    """Drop the index and build it again from every article (``tuireader reindex``).
+
+    One transaction: another process, or a kill, never sees a half-built index, and two
+    importers that both decide to re-weigh take turns instead of colliding.
+    """
     conn = library.db.conn
+    done = 0
     with library.transaction():
         for table in ("related_postings", "related_docs", "related_terms", "related_entity_stats"):
             conn.execute(f"DELETE FROM {table}")
-    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-    # Document frequencies first, over everything, so that every article is weighed alike.
-    with library.transaction():
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+        # Document frequencies first, over everything, so that every article is weighed alike.
         for part in _chunks(ids, 2000):
             increments: Counter[str] = Counter()
             for title, body in conn.execute(
@@ -276,8 +280,6 @@ def rebuild(library: Library, on_progress=None) -> int:
                 "INSERT INTO related_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
                 sorted(increments.items()),
             )
-    done = 0
-    with library.transaction():
         # Entity statistics first too, so the entity norms use the final frequencies.
         conn.execute(
             """INSERT INTO related_entity_stats (entity_id, stories, mentions, last_published)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from tuireader import search_query
 from tuireader.errors import NotFound, SearchQueryError, TuireaderError
 from tuireader.store.library import Library
+from tuireader.text.sanitise import sanitise_line
 
 MAX_NAME_LENGTH = 80
 
@@ -40,7 +41,7 @@ def _now() -> str:
 
 def clean_name(name: str) -> str:
     """The stored form of a name; raises SavedSearchError when it is empty or too long."""
-    cleaned = " ".join(str(name).split())
+    cleaned = sanitise_line(str(name))  # shown in the side list: no escape sequences
     if not cleaned:
         raise SavedSearchError("a saved search needs a name")
     if len(cleaned) > MAX_NAME_LENGTH:
