@@ -67,3 +67,8 @@ def test_punctuation_alone_is_ignored():
 
 def test_filter_values_may_be_quoted():
     assert parse('tag:"pemilu 2024" kairo').filters["tag"] == ["pemilu 2024"]
+
+
+def test_a_single_letter_is_matched_as_a_word_not_a_prefix():
+    assert to_fts5(parse("d")) == '"d"'
+    assert to_fts5(parse("de")) == '"de"*'

@@ -23,6 +23,7 @@ FILTER_KEYS = ("tag", "lang", "source", "after", "before", "is", "person", "org"
 IS_VALUES = ("read", "unread", "annotated")
 #: Filters whose value is a name; "_" stands for a space in them (tag:gencatan_senjata).
 NAME_FILTERS = ("tag", "source", "person", "org", "place")
+PREFIX_MIN_CHARS = 2
 
 WORD_PATTERN = re.compile(r"\w+", re.UNICODE)
 
@@ -154,6 +155,8 @@ def _fts_term(term: Term) -> str:
     # A word with inner punctuation ("al-azhar", "61.700") becomes a phrase of its parts.
     if len(words) > 1:
         return '"' + " ".join(words) + '"'
+    if len(words[0]) < PREFIX_MIN_CHARS:
+        return f'"{words[0]}"'  # a one-letter prefix matches nearly everything: match the word itself
     return f'"{words[0]}"*'
 
 
