@@ -14,7 +14,7 @@ from tuireader.search_query import Term, parse, to_fts5
         ("hamas -israel", '"hamas"* NOT "israel"*'),
         ("al-azhar", '"al azhar"'),
         ("AND", '"AND"*'),
-        ("NEAR(a b)", '"NEAR a" AND "b"*'),
+        ("NEAR(a b)", '"NEAR a" AND "b"'),
     ],
 )
 def test_text_part_becomes_quoted_fts5(query, fts):
