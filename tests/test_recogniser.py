@@ -43,6 +43,13 @@ def test_minister_of_country_in_city():
     assert ("Kairo", "LOCATION") in got
 
 
+def test_minister_title_country_and_name():
+    got = ents("Menteri Luar Negeri Mesir Badr Abdelatty tiba di Doha.", "id")
+    assert ("Mesir", "LOCATION") in got
+    assert ("Badr Abdelatty", "PERSON") in got
+    assert all("Luar" not in t for t, _ in got)
+
+
 def test_document_consistency():
     text = ("Direktur PT Sinar Kencana Rudi Hartawan tiba di Medan.\n"
             "Rudi Hartawan mengatakan pabrik baru akan dibuka tahun depan.")
@@ -89,3 +96,49 @@ def test_tag_tokens_bio():
 def test_empty_and_unknown_language():
     assert recognise("", "id") == []
     assert isinstance(recognise("Warga Medan berkumpul di alun-alun.", "xx"), list)
+
+
+def test_word_clusters_shipped_and_used():
+    import json
+
+    from tuireader.entities.features import FeatureExtractor, load_resources
+
+    for lang in ("id", "en"):
+        path = recogniser.MODELS_DIR / f"ner_{lang}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert len(data.get("clusters", {})) > 1000
+        res = load_resources(path)
+        fx = FeatureExtractor(res, res.flags)
+        word = "jakarta" if lang == "id" else "london"
+        feats = fx.sentence(["di" if lang == "id" else "in", word.title(), "."])
+        assert any(f.startswith("c0=") for f in feats[1])
+        assert any(f.startswith("-1c=") for f in feats[2])
+
+
+def test_build_clusters_deterministic(tmp_path):
+    pytest.importorskip("numpy")
+    pytest.importorskip("scipy")
+    import os
+
+    code = (
+        "import random, json, sys; from tuireader.entities.train import build_clusters; "
+        "r = random.Random(0); names = ['john','mary','peter','anna','budi','sari']; "
+        "cities = ['london','paris','rome','jakarta','medan']; verbs = ['went','flew','drove','moved']; "
+        "days = ['monday','friday','sunday']; "
+        "sents = [[r.choice(names), r.choice(verbs), r.choice(['to','into']), r.choice(cities), "
+        "r.choice(['on','last']), r.choice(days), '.'] for _ in range(400)]; "
+        "print(json.dumps(build_clusters(sents, sizes=(2, 4), dim=5), sort_keys=True))"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        outs.append(out.stdout)
+    assert outs[0] == outs[1]
+    import json
+
+    cl = json.loads(outs[0])
+    assert set(cl) >= {"john", "london", "monday"}
+    assert all(len(v.split(".")) == 3 for v in cl.values())  # two sizes + frequency bucket
+    assert cl["london"].split(".")[1] == cl["paris"].split(".")[1]  # same 4-cluster

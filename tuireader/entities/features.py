@@ -5,7 +5,8 @@ per process (``FeatureExtractor._cache``); a sentence's feature lists are the
 concatenation of the cached lists of the token and its neighbours (+-2) plus a
 few sentence-level features (sentence boundaries, gazetteer span matches).
 Feature strings are short, prefix-coded: ``w=`` lower-cased word, ``s=``
-collapsed shape, ``p3=``/``x3=`` affixes, ``c=`` cluster, ``gL=`` place
+collapsed shape, ``p3=``/``x3=`` affixes, ``c0=``/``c1=``/``c2=`` word clusters at three granularities (``-1c=``/``+1c=`` for
+the neighbours), ``fr=`` unlabelled-text frequency bucket, ``gL=`` place
 gazetteer, ``gP=``/``gO=``/``gT=`` training-entity gazetteer, ``hon`` title,
 ``lc`` capitalised-but-usually-lower-case word, ``fn`` known first name ...
 """
@@ -140,17 +141,35 @@ class FeatureExtractor:
             f0.append("fn")
         if n == 1 and not first.isalnum():
             f0.append("P")
-        cl = res.clusters.get(low)
+        fl = self.flags
         ctx_cl = []
-        if cl is not None:
-            f0 += ["c4=" + cl[:4], "c8=" + cl[:8], "c=" + cl]
-            ctx_cl = [cl[:6]]
+        if res.clusters:
+            key = low
+            if not low.isalpha() and any(c.isdigit() for c in low):
+                key = "".join("0" if c.isdigit() else c for c in low)
+            cl = res.clusters.get(key)
+            if cl is not None:
+                parts = cl.split(".")
+                fr = parts.pop()  # last field: frequency bucket
+                if "freq" in fl:
+                    f0.append("fr=" + fr)
+                    if cap:
+                        f0.append("Tfr=" + fr)
+                for k, c in enumerate(parts):
+                    f0.append(f"c{k}={c}")
+                if "clctx" in fl:
+                    ctx_cl = ["c=" + parts[len(parts) // 2]]
+                    if "clctx2" in fl:
+                        ctx_cl.append("C=" + parts[-1])
+            elif "freq" in fl:
+                f0.append("fr=-")
+                if cap:
+                    f0.append("Tfr=-")
         sh2 = shape[:3]
         m1 = ["-1w=" + low, "-1s=" + sh2]
         p1 = ["+1w=" + low, "+1s=" + sh2]
         m2 = ["-2w=" + low]
         p2 = ["+2w=" + low]
-        fl = self.flags
         if "ctxaff" in fl and n > 3:
             m1.append("-1x3=" + low[-3:])
             p1.append("+1x3=" + low[-3:])
@@ -164,9 +183,12 @@ class FeatureExtractor:
             m1.append("-1hon")
             m2.append("-2hon")
             p1.append("+1hon")
-        if ctx_cl:
-            m1.append("-1c=" + ctx_cl[0])
-            p1.append("+1c=" + ctx_cl[0])
+        for c in ctx_cl:
+            m1.append("-1" + c)
+            p1.append("+1" + c)
+            if "clctx2w" in fl:
+                m2.append("-2" + c)
+                p2.append("+2" + c)
         entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low)
         self._cache[tok] = entry
         return entry

@@ -227,6 +227,7 @@ def _country_rule(sentences, tagged) -> None:
     Mesir"), which IDNer-2k's annotation convention leaves untagged."""
     idx = _country_index()
     for toks, tags in zip(sentences, tagged):
+        _minister_title(toks, tags, idx)
         n = len(toks)
         i = 0
         while i < n:
@@ -246,6 +247,33 @@ def _country_rule(sentences, tagged) -> None:
                 i += hit
             else:
                 i += 1
+
+
+_PORTFOLIOS = {("Luar", "Negeri"), ("Dalam", "Negeri")}
+
+
+def _minister_title(toks, tags, idx) -> None:
+    """"Menteri Luar Negeri Mesir Badr Abdelatty" is a job title + place + person, not an
+    ORG "Luar Negeri Mesir Badr Abdelatty": untag the portfolio, the country becomes a
+    LOCATION (below) and capitalised words after it a PERSON."""
+    for a, b, typ in _chunks(tags):
+        if typ != "ORG" or a == 0 or toks[a - 1] != "Menteri" or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
+            continue
+        for k in range(a, b):
+            tags[k] = "O"
+        j = a + 2
+        for key in idx.get(toks[j], ()) if j < b else ():
+            m = len(key)
+            if j + m <= b and tuple(toks[j:j + m]) == key:
+                tags[j] = "B-LOC"
+                for k in range(j + 1, j + m):
+                    tags[k] = "I-LOC"
+                j += m
+                break
+        if j < b and all(t[:1].isupper() for t in toks[j:b]):
+            tags[j] = "B-PER"
+            for k in range(j + 1, b):
+                tags[k] = "I-PER"
 
 
 def _nameish(tok: str, res) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,6 +32,8 @@ DATASETS = {
     "id": ["id-nergrit", "id-idner2k"],
     "en": ["en-conll2003"],
 }
+# unlabelled text for the word clusters: token sequences of these datasets + sample_articles/
+CLUSTER_TEXT = {"id": ["id-nergrit", "id-idner2k", "id-nerp"], "en": ["en-conll2003"]}
 CASED_FOR_STATS = {"id": ["id-nergrit", "id-idner2k"], "en": ["en-conll2003"]}
 
 
@@ -135,6 +138,158 @@ def truecase_nerp(sents, cased_sents):
     return out
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cluster_key(tok: str) -> str:
+    """Key of a token in the word-cluster map: lower-cased, digits -> 0."""
+    low = tok.lower()
+    if any(c.isdigit() for c in low):
+        low = "".join("0" if c.isdigit() else c for c in low)
+    return low
+
+
+def sample_article_sentences(lang: str) -> list[list[str]]:
+    """Token sequences of the repo's ``sample_articles/`` in ``lang`` (unlabelled text)."""
+    import html as _html
+    import re
+
+    from .recogniser import guess_language
+    from .tokenize import tokenize_sentences
+
+    out = []
+    folder = REPO / "sample_articles"
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".txt", ".md", ".html", ".jsonl"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        texts = [text]
+        if path.suffix == ".jsonl":
+            texts = []
+            for line in text.splitlines():
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(obj, dict):
+                    texts.append("\n".join(str(v) for v in obj.values() if isinstance(v, str)))
+        for t in texts:
+            if path.suffix == ".html":
+                t = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", t)
+                t = _html.unescape(re.sub(r"<[^>]+>", "\n", t))
+            if guess_language(t) != lang:
+                continue
+            for sent in tokenize_sentences(t):
+                out.append([t[a:b] for a, b in sent])
+    return out
+
+
+def build_clusters(sents: list[list[str]], sizes=(64, 256, 1024), min_count: int = 2, n_ctx: int = 2000,
+                   dim: int = 100, seed: int = 0, iters: int = 25) -> dict[str, str]:
+    """Distributional word clusters from unlabelled token sequences.
+
+    Positional PPMI co-occurrence (window +-2, the ``n_ctx`` most frequent
+    words as contexts, context-distribution smoothing 0.75) -> truncated SVD
+    (``dim``) -> spherical k-means at each size in ``sizes`` (k-means++ seeded,
+    fixed seed).  Returns ``key -> "c1.c2.c3"`` (one id per size, base 36).
+    numpy/scipy are training-time dependencies only.
+    """
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import svds
+
+    seqs = [[cluster_key(t) for t in s] for s in sents]
+    counts = Counter(w for s in seqs for w in s)
+    vocab = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
+    widx = {w: i for i, w in enumerate(vocab)}
+    ctx = vocab[:n_ctx]
+    cidx = {w: i for i, w in enumerate(ctx)}
+    nc = len(ctx)
+    rows, cols = [], []
+    for s in seqs:
+        ids = [widx.get(w, -1) for w in s]
+        cids = [cidx.get(w, -1) for w in s]
+        n = len(s)
+        for i in range(n):
+            wi = ids[i]
+            if wi < 0:
+                continue
+            for off, slot in ((-2, 0), (-1, 1), (1, 2), (2, 3)):
+                j = i + off
+                if 0 <= j < n:
+                    cj = cids[j]
+                    if cj >= 0:
+                        rows.append(wi)
+                        cols.append(slot * nc + cj)
+                else:
+                    # sentence boundary contexts
+                    rows.append(wi)
+                    cols.append(4 * nc + slot)
+    m = coo_matrix((np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
+                   shape=(len(vocab), 4 * nc + 4)).tocsr()
+    m.sum_duplicates()
+    total = m.sum()
+    row_sum = np.asarray(m.sum(axis=1)).ravel()
+    col_sum = np.asarray(m.sum(axis=0)).ravel() ** 0.75
+    col_p = col_sum / col_sum.sum()
+    m = m.tocoo()
+    pmi = np.log((m.data / total) / ((row_sum[m.row] / total) * col_p[m.col]))
+    keep = pmi > 0
+    ppmi = coo_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
+    k = min(dim, min(ppmi.shape) - 1)
+    rng = np.random.RandomState(seed)
+    v0 = rng.uniform(-1, 1, min(ppmi.shape))
+    u, sv, _vt = svds(ppmi, k=k, v0=v0)
+    order = np.argsort(-sv)
+    u = u[:, order]
+    u *= np.sign(u[np.abs(u).argmax(axis=0), np.arange(u.shape[1])])  # fixed sign per component
+    x = np.round(u * np.sqrt(sv[order]), 6)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    labels = []
+    for size in sizes:
+        labels.append(_kmeans(x, min(size, len(vocab)), seed, iters))
+    out = {}
+    for i, w in enumerate(vocab):
+        # last field: frequency bucket (log2 of the count, capped)
+        fr = min(int(np.log2(counts[w])), 12)
+        out[w] = ".".join([np.base_repr(int(lab[i]), 36).lower() for lab in labels] + [str(fr)])
+    return out
+
+
+def _kmeans(x, k: int, seed: int, iters: int):
+    """Spherical k-means (cosine), k-means++ init with a fixed seed; returns labels."""
+    import numpy as np
+
+    rng = np.random.RandomState(seed)
+    n = x.shape[0]
+    # k-means++ on a fixed random sample for speed
+    cent = np.empty((k, x.shape[1]))
+    first = rng.randint(n)
+    cent[0] = x[first]
+    d = 1.0 - x @ cent[0]
+    for c in range(1, k):
+        p = np.maximum(d, 0) ** 2
+        p /= p.sum()
+        idx = rng.choice(n, p=p)
+        cent[c] = x[idx]
+        d = np.minimum(d, 1.0 - x @ cent[c])
+    lab = None
+    for _ in range(iters):
+        sim = x @ cent.T
+        new = sim.argmax(axis=1)
+        if lab is not None and np.array_equal(new, lab):
+            break
+        lab = new
+        for c in range(k):
+            mem = x[lab == c]
+            if len(mem):
+                v = mem.sum(axis=0)
+                cent[c] = v / max(np.linalg.norm(v), 1e-9)
+    return lab
+
+
 def prepare_tags(tags, misc: str):
     if misc == "train":
         return list(tags)
@@ -151,11 +306,16 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     if lang == "id" and args.add_en:
         names.append("en-conll2003")
     train = {n: read_conll(data / n / "train.tsv") for n in names}
+    valid = {n: read_conll(data / n / "valid.tsv") for n in DATASETS[lang] + (["id-nerp"] if lang == "id" else [])}
     if lang == "id" and args.nerp_truecase:
         train["id-nerp"] = truecase_nerp(read_conll(data / "id-nerp" / "train.tsv"),
                                          [s for n in CASED_FOR_STATS["id"] for s in train[n]])
         names.append("id-nerp")
-    valid = {n: read_conll(data / n / "valid.tsv") for n in DATASETS[lang] + (["id-nerp"] if lang == "id" else [])}
+    if not args.no_valid:
+        # final model: the valid splits are training data too (scores below are then not honest)
+        for n in list(train):
+            if n in valid and not (n == "id-nerp" and args.nerp_truecase):
+                train[n] = train[n] + valid[n]
     stats_sents = [s for n in CASED_FOR_STATS[lang] for s in train[n]]
     lower_common = lower_common_words(stats_sents)
     base = load_resources(None)
@@ -175,8 +335,21 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         entities = {}
         first = []
     flags = sorted(f for f in args.flags.split(",") if f)
+    clusters = None
+    if args.clusters:
+        t_c = time.time()
+        unl = [[t for t, _ in s] for n in CLUSTER_TEXT[lang] for s in read_conll(data / n / "train.tsv")]
+        if not args.no_valid:
+            unl += [[t for t, _ in s] for n in CLUSTER_TEXT[lang] for s in read_conll(data / n / "valid.tsv")]
+        unl += sample_article_sentences(lang)
+        sizes = tuple(int(x) for x in args.clusters.split(","))
+        clusters = build_clusters(unl, sizes=sizes, min_count=args.cluster_min, dim=args.cluster_dim)
+        print(f"[{lang}] clusters {sizes} over {sum(map(len, unl)):,} tokens: {len(clusters):,} words, "
+              f"{time.time() - t_c:.1f}s", flush=True)
     meta = {"flags": flags, "lang": lang, "lower_common": sorted(lower_common), "entities": entities,
-            "first_names": first, "datasets": names, "misc": args.misc}
+            "first_names": first, "datasets": names, "misc": args.misc, "trained_on_valid": not args.no_valid}
+    if clusters:
+        meta["clusters"] = clusters
     # 2-fold cross-harvested features for the training sentences
     folds = [[], []]
     for k, s in enumerate(all_train):
@@ -191,6 +364,7 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
             ents_k, first_k = {}, []
         res_k = load_resources(None, entities=ents_k, first_names=first_k)
         res_k.lower_common = frozenset(lower_common)
+        res_k.clusters = clusters or {}
         fx = FeatureExtractor(res_k, flags)
         for s in folds[k]:
             toks = [t for t, _ in s]
@@ -257,12 +431,21 @@ def main(argv=None) -> int:
     ap.add_argument("--nerp-gaz", action="store_true", help="harvest entity lists from NERP too")
     ap.add_argument("--all-gaz", action="store_true", help="harvest entity lists from every dataset")
     ap.add_argument("--add-en", action="store_true", help="add CoNLL training sentences to the id model")
-    ap.add_argument("--flags", default="ctx2s,ctxlc", help="comma-separated feature flags")
+    ap.add_argument("--flags", default="clctx,ctx2s,ctxlc", help="comma-separated feature flags")
     ap.add_argument("--nerp-truecase", action="store_true", help="add heuristically re-cased NERP to the id model")
     ap.add_argument("--misc-gaz", action="store_true")
     ap.add_argument("--no-train-gaz", action="store_true")
     ap.add_argument("--json", type=Path, help="write the valid report here")
+    ap.add_argument("--no-valid", action="store_true",
+                    help="train on the train splits only (honest valid scores); default: train + valid (shipped)")
+    ap.add_argument("--clusters", default="64,256,1024", help="k-means cluster sizes ('' = no clusters)")
+    ap.add_argument("--cluster-min", type=int, default=2)
+    ap.add_argument("--cluster-dim", type=int, default=100)
     args = ap.parse_args(argv)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # deterministic, polite on a shared machine
+    if not args.no_valid:
+        print("NOTE: training on train + valid (final model); valid scores below are NOT honest", flush=True)
     reports = {}
     for lang in args.langs.split(","):
         reports[lang] = train_lang(lang, args.data, args.out, args)
