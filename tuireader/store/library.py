@@ -146,7 +146,13 @@ class Library:
     def transaction(self) -> Iterator[None]:
         """One write transaction; a disk, permission or damage failure becomes one LibraryError naming the file."""
         try:
-            with self.db.conn:
+            conn = self.db.conn
+            if not conn.in_transaction:
+                # IMMEDIATE: take the write lock now (waiting up to the busy timeout for another
+                # process), so no read snapshot can go stale before the first write and fail
+                # with "database is locked" without waiting.
+                conn.execute("BEGIN IMMEDIATE")
+            with conn:
                 yield
         except sqlite3.DatabaseError as error:
             cause = library_failure(error)
