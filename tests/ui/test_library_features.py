@@ -115,3 +115,16 @@ async def test_search_shows_the_matching_passage_of_the_current_story(story_libr
         await pilot.press("escape")
         await pilot.pause()
         assert not preview.display
+
+
+async def test_palette_goes_to_a_saved_search(story_library):
+    from tuireader.ui.commands import SavedSearchProvider
+
+    saved_searches.save_search(story_library, "english", "lang:en")
+    app = ReaderApp(story_library)
+    async with app.run_test(size=SIZE) as pilot:
+        hits = [hit async for hit in SavedSearchProvider(app.screen).search("engl")]
+        assert [str(h.match_display) for h in hits] == ["saved search: english"]
+        hits[0].command()
+        await pilot.pause()
+        assert len(app.screen.query_one(ArticleList).ids) == 2

@@ -128,3 +128,16 @@ async def test_entity_page_lists_every_story_newest_first_and_opens_at_the_menti
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         assert reader.article.body[reader.cursor.span[0]:].startswith("Al Bana")
+
+
+async def test_palette_goes_to_an_entity_by_name(thread_library):
+    from tuireader.ui.commands import EntityProvider
+
+    app = ReaderApp(thread_library)
+    async with app.run_test(size=SIZE) as pilot:
+        provider = EntityProvider(app.screen)
+        hits = [hit async for hit in provider.search("al bana")]
+        assert any("Yusuf Karim Al Bana" in str(hit.match_display) for hit in hits)
+        hits[0].command()
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from tuireader.config import DEFAULTS, Config
 from tuireader.navigation import ENTITIES, ENTITY, STORY, THREAD, History, Place
 from tuireader.store.library import Library
-from tuireader.ui.commands import OpenStoryProvider, TagProvider
+from tuireader.ui.commands import EntityProvider, OpenStoryProvider, SavedSearchProvider, TagProvider
 from tuireader.ui.screens.library import LibraryScreen
 from tuireader.ui.themes import DEFAULT_THEME, THEMES
 
@@ -19,7 +19,7 @@ from tuireader.ui.themes import DEFAULT_THEME, THEMES
 class ReaderApp(App[None]):
     TITLE = "tuireader"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {OpenStoryProvider, TagProvider}
+    COMMANDS = App.COMMANDS | {OpenStoryProvider, TagProvider, SavedSearchProvider, EntityProvider}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("b,backspace", "back", "Back", show=False, id="app.back"),

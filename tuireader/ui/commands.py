@@ -1,4 +1,4 @@
-"""Command palette providers: open a story, go to a tag (more join as features land)."""
+"""Command palette providers: open a story, go to a tag, a saved search or an entity."""
 
 from __future__ import annotations
 
@@ -52,3 +52,35 @@ class TagProvider(Provider):
 
 def _quoted(tag: str) -> str:
     return tag.replace(" ", "_")
+
+
+class SavedSearchProvider(Provider):
+    """“go to saved search…”: show the stories a saved search selects."""
+
+    async def search(self, query: str) -> Hits:
+        from tuireader.store.saved_searches import list_saved_searches
+
+        matcher = self.matcher(query)
+        for saved in list_saved_searches(self.app.library, counts=False):
+            label = f"saved search: {saved.name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.app.filter_library, saved.query),
+                          help=saved.query)
+
+
+class EntityProvider(Provider):
+    """“go to entity…”: open the page of a person, organisation or place by name."""
+
+    async def search(self, query: str) -> Hits:
+        from tuireader.navigation import ENTITY, Place
+        from tuireader.store.related_index import list_entities
+
+        if len(query.strip()) < 2:
+            return
+        matcher = self.matcher(query)
+        for row in list_entities(self.app.library, name_filter=query.strip(), limit=MAX_HITS):
+            label = f"entity: {row.name}"
+            yield Hit(max(matcher.match(label), 0.3), matcher.highlight(label),
+                      partial(self.app.visit, Place(ENTITY, row.id, row.name)),
+                      help=f"{row.label.lower()} · {row.stories} stories")
