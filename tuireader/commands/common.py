@@ -19,10 +19,14 @@ library_option = click.option(
 
 
 def open_library(ctx: click.Context, library_path: Path | None):
-    """The library named on this command, else on the group, else the default; closed on exit."""
+    """The library named on this command, else on an enclosing group, else the default; closed on exit."""
     from tuireader.opening import open_library as open_chosen
 
-    chosen = library_path or ctx.find_root().params.get("library_path")
+    chosen = library_path
+    parent = ctx.parent
+    while chosen is None and parent is not None:  # --library may sit on `tags`, `searches` or the top group
+        chosen = parent.params.get("library_path")
+        parent = parent.parent
     library = open_chosen(chosen)
     ctx.call_on_close(library.close)
     return library

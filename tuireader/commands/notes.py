@@ -13,12 +13,6 @@ from tuireader.commands.common import echo_json, library_option, open_library
 from tuireader.errors import TuireaderError
 
 
-def _library(ctx: click.Context, library_path: Path | None):
-    # --library may sit on the subcommand, on `tags`, or on the top-level group.
-    group = ctx.parent.params.get("library_path") if ctx.parent is not None else None
-    return open_library(ctx, library_path or group)
-
-
 def highlight_json(h) -> dict:
     """A highlight as the CLI prints it (also meant for `show --json`)."""
     return {
@@ -98,7 +92,7 @@ def rename_tag_command(ctx: click.Context, old: str, new: str, library_path: Pat
     """Rename tag OLD to NEW; when NEW exists the two become one."""
     from tuireader.store.notes import rename_tag
 
-    stories = rename_tag(_library(ctx, library_path), old, new)
+    stories = rename_tag(open_library(ctx, library_path), old, new)
     click.echo(f"renamed {old!r} to {' '.join(new.split())!r}: {stories} stor{'ies' if stories != 1 else 'y'}")
 
 

@@ -9,12 +9,6 @@ import click
 from tuireader.commands.common import echo_json, library_option, open_library
 
 
-def _library(ctx: click.Context, library_path: Path | None):
-    # --library may sit on the subcommand, on `searches`, or on the top-level group.
-    group = ctx.parent.params.get("library_path") if ctx.parent is not None else None
-    return open_library(ctx, library_path or group)
-
-
 def saved_search_json(search) -> dict:
     data = {"name": search.name, "query": search.query, "total": search.total, "unread": search.unread,
             "position": search.position}
@@ -64,7 +58,7 @@ def save_command(ctx: click.Context, name: str, query: str, overwrite: bool, lib
     """Save QUERY under NAME (put -- before a query that starts with -)."""
     from tuireader.store.saved_searches import count_articles, save_search
 
-    library = _library(ctx, library_path)
+    library = open_library(ctx, library_path)
     search = save_search(library, name, query, overwrite=overwrite)
     total = count_articles(library, search.query)
     click.echo(f"saved {search.name!r}: {total} article{'s' if total != 1 else ''}")
@@ -79,7 +73,7 @@ def rename_command(ctx: click.Context, old_name: str, new_name: str, library_pat
     """Rename a saved search."""
     from tuireader.store.saved_searches import rename_saved_search
 
-    search = rename_saved_search(_library(ctx, library_path), old_name, new_name)
+    search = rename_saved_search(open_library(ctx, library_path), old_name, new_name)
     click.echo(f"renamed to {search.name!r}")
 
 
@@ -92,7 +86,7 @@ def move_command(ctx: click.Context, name: str, offset: int, library_path: Path 
     """Move a saved search OFFSET places (negative: up; put -- before a negative number)."""
     from tuireader.store.saved_searches import move_saved_search
 
-    position = move_saved_search(_library(ctx, library_path), name, offset)
+    position = move_saved_search(open_library(ctx, library_path), name, offset)
     click.echo(f"{name!r} is now number {position + 1}")
 
 
@@ -104,7 +98,7 @@ def delete_command(ctx: click.Context, name: str, library_path: Path | None) -> 
     """Delete a saved search (the articles are not touched)."""
     from tuireader.store.saved_searches import delete_saved_search
 
-    delete_saved_search(_library(ctx, library_path), name)
+    delete_saved_search(open_library(ctx, library_path), name)
     click.echo(f"deleted {name!r}")
 
 

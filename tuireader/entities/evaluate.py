@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["read_conll", "chunks", "score", "evaluate_file", "write_predictions", "guess_lang"]
+__all__ = ["read_conll", "bio_spans", "chunks", "score", "evaluate_file", "write_predictions", "guess_lang"]
 
 TYPES = ("PER", "ORG", "LOC")
 
@@ -45,27 +45,30 @@ def _norm(tag: str) -> str:
     return tag
 
 
-def chunks(tags: Iterable[str]) -> set[tuple[int, int, str]]:
-    """``(start, end_exclusive, type)`` chunks of one tag sequence (conlleval)."""
-    out = set()
-    start = None
-    typ = None
-    i = -1
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end_exclusive, type)`` of each entity in a BIO sequence, in order (conlleval:
+    an ``I-`` after ``O`` or after another type starts a new entity)."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = None, None
     for i, tag in enumerate(tags):
-        tag = _norm(tag)
         if tag == "O":
             if start is not None:
-                out.add((start, i, typ))
+                out.append((start, i, typ))
             start = typ = None
             continue
         pre, t = tag[0], tag[2:]
         if pre == "B" or start is None or t != typ:
             if start is not None:
-                out.add((start, i, typ))
+                out.append((start, i, typ))
             start, typ = i, t
     if start is not None:
-        out.add((start, i + 1, typ))
+        out.append((start, len(tags), typ))
     return out
+
+
+def chunks(tags: Iterable[str]) -> set[tuple[int, int, str]]:
+    """The chunks of one tag sequence scored by conlleval (types outside PER/ORG/LOC are O)."""
+    return set(bio_spans([_norm(tag) for tag in tags]))
 
 
 def score(gold_seqs: Iterable[list[str]], pred_seqs: Iterable[list[str]]) -> dict:

@@ -19,6 +19,7 @@ import re
 import threading
 from pathlib import Path
 
+from .evaluate import bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .tokenize import split_sentences, tokenize
 
@@ -99,25 +100,6 @@ def _norm_lang(lang: str | None, text: str = "") -> str:
     return guess_language(text) if text else "id"
 
 
-def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
-    out = []
-    start = None
-    typ = None
-    for i, tag in enumerate(tags):
-        if tag == "O":
-            if start is not None:
-                out.append((start, i, typ))
-            start = None
-            continue
-        pre, t = tag[0], tag[2:]
-        if pre == "B" or start is None or t != typ:
-            if start is not None:
-                out.append((start, i, typ))
-            start, typ = i, t
-    if start is not None:
-        out.append((start, len(tags), typ))
-    return out
-
 
 def tag_tokens(tokens: list[str], lang: str) -> list[str]:
     """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence of tokens."""
@@ -140,7 +122,7 @@ def _consistency(sentences, tagged, res) -> None:
     per_parts: set[tuple[str, ...]] = set()
     found = []
     for si, (toks, tags) in enumerate(zip(sentences, tagged)):
-        for a, b, typ in _chunks(tags):
+        for a, b, typ in bio_spans(tags):
             key = tuple(toks[a:b])
             d = votes.setdefault(key, {})
             d[typ] = d.get(typ, 0) + 1
@@ -256,7 +238,7 @@ def _minister_title(toks, tags, idx) -> None:
     """"Menteri Luar Negeri Mesir Badr Abdelatty" is a job title + place + person, not an
     ORG "Luar Negeri Mesir Badr Abdelatty": untag the portfolio, the country becomes a
     LOCATION (below) and capitalised words after it a PERSON."""
-    for a, b, typ in _chunks(tags):
+    for a, b, typ in bio_spans(tags):
         if typ != "ORG" or a == 0 or toks[a - 1] != "Menteri" or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
             continue
         for k in range(a, b):
@@ -308,7 +290,7 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
     _country_rule(tok_sents, tagged)
     out: list[EntityMention] = []
     for sent, tags in zip(keep, tagged):
-        for a, b, typ in _chunks(tags):
+        for a, b, typ in bio_spans(tags):
             label = _LABELS.get(typ)
             if label is None:
                 continue
