@@ -95,6 +95,7 @@ class ReaderScreen(Screen):
         self.article_id = article_id
         self.open_at = at  # a body offset to show first (a highlight, a mention)
         self.sequence = sequence or [article_id]
+        self._place_in_sequence = -1  # index of the open story in `sequence` (-1: not in it)
         self.article: Article | None = None
         self.mentions: list[StoredMention] = []
         self.figures: list[Figure] = []
@@ -147,6 +148,7 @@ class ReaderScreen(Screen):
             return
         self.article_id = article_id
         self.article = article
+        self._place_in_sequence = self.sequence.index(article_id) if article_id in self.sequence else -1
         self.mentions = self.library.mentions_of(article_id)
         self.figures = self.library.figures_of(article_id)
         self.steps, self.step_index, self.step_name = (), -1, ""
@@ -223,7 +225,8 @@ class ReaderScreen(Screen):
 
     def _update_status(self) -> None:
         view = self.query_one(StoryView)
-        index = self.sequence.index(self.article_id) + 1 if self.article_id in self.sequence else 0
+        # The status updates on every scroll: look the position up once per story, not here.
+        index = self._place_in_sequence + 1
         parts = []
         if self.steps:
             parts.append(f"{self.step_name}: {self.step_index + 1}/{len(self.steps)}")
@@ -569,9 +572,9 @@ class ReaderScreen(Screen):
         self.query_one(StoryView).focus()
 
     def _go(self, delta: int) -> None:
-        if self.article_id not in self.sequence:
+        if self._place_in_sequence < 0:
             return
-        index = self.sequence.index(self.article_id) + delta
+        index = self._place_in_sequence + delta
         if not 0 <= index < len(self.sequence):
             self.notify("no more stories that way", timeout=2)
             return
