@@ -142,3 +142,26 @@ def test_build_clusters_deterministic(tmp_path):
     assert set(cl) >= {"john", "london", "monday"}
     assert all(len(v.split(".")) == 3 for v in cl.values())  # two sizes + frequency bucket
     assert cl["london"].split(".")[1] == cl["paris"].split(".")[1]  # same 4-cluster
+
+
+
+def test_figures_inside_a_name_are_dropped_and_the_others_kept():
+    from tuireader.entities.mention import EntityMention
+    from tuireader.extraction import _drop_figures_inside_entities
+    from tuireader.figures.figure import COUNT, Figure
+
+    body = "Grup 7 Band tampil 3 kali di Jalan 45 Raya, 12 orang datang."
+
+    def at(text, kind=COUNT):
+        start = body.index(text)
+        return Figure(start, start + len(text), text, kind, None)
+
+    def name(text, label):
+        start = body.index(text)
+        return EntityMention(start, start + len(text), label, text)
+
+    figures = [at("7"), at("3 kali"), at("45"), at("12 orang")]
+    mentions = [name("Grup 7 Band", "ORG"), name("Jalan 45 Raya", "LOCATION")]
+    kept = [f.text for f in _drop_figures_inside_entities(figures, mentions)]
+    assert kept == ["3 kali", "12 orang"]
+    assert [f.text for f in _drop_figures_inside_entities(figures, [])] == ["7", "3 kali", "45", "12 orang"]

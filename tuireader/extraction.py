@@ -7,6 +7,7 @@ loaded on first use, so importing this module is cheap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -97,5 +98,11 @@ def _drop_figures_inside_entities(figures: list[Figure], mentions: list[EntityMe
     """A number inside a name ("Liga 1", "G20") is part of the name, not a figure."""
     if not mentions:
         return figures
-    spans = [(m.start, m.end) for m in mentions]
-    return [f for f in figures if not any(s <= f.start and f.end <= e for s, e in spans)]
+    # Mentions are sorted and never overlap, so only the last one starting at or before a figure can hold it.
+    starts = [m.start for m in mentions]
+    kept = []
+    for figure in figures:
+        i = bisect_right(starts, figure.start) - 1
+        if i < 0 or mentions[i].end < figure.end:
+            kept.append(figure)
+    return kept

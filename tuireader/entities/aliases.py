@@ -167,13 +167,23 @@ def _titles() -> tuple[tuple[tuple[str, ...], ...], int]:
 _EDGE_PUNCT = " \t\n\"'“”‘’«»()[]{},;:!?"
 
 
+@cache
+def _title_lengths() -> dict[str, tuple[frozenset[tuple[str, ...]], tuple[int, ...]]]:
+    """Titles grouped by their first word: the set of titles and their lengths, longest first."""
+    grouped: dict[str, set[tuple[str, ...]]] = {}
+    for title in _titles()[0]:
+        grouped.setdefault(title[0], set()).add(title)
+    return {first: (frozenset(group), tuple(sorted({len(t) for t in group}, reverse=True))) for first, group in grouped.items()}
+
+
 def _match_title(tokens: Sequence[str], i: int) -> int:
     """Number of tokens of the longest title starting at ``tokens[i]``."""
-    titles, longest = _titles()
-    window = tuple(t.casefold().rstrip(",") for t in tokens[i : i + longest])
-    for title in titles:
-        n = len(title)
-        if n <= len(window) and window[:n] == title:
+    entry = _title_lengths().get(tokens[i].casefold().rstrip(","))
+    if entry is None:
+        return 0
+    titles, lengths = entry
+    for n in lengths:
+        if i + n <= len(tokens) and tuple(t.casefold().rstrip(",") for t in tokens[i : i + n]) in titles:
             return n
     return 0
 

@@ -88,7 +88,7 @@ def _raw_tokens(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
             for m2 in re.finditer(f"{_WORD}|{_PUNCT}", text[s:e]):
                 out.append((s + m2.start(), s + m2.end()))
             continue
-        if kind == "word" and e - s > 2:
+        if kind == "word" and e - s > 2 and ("'" in (word := m.group()) or "’" in word):
             c = _CLITIC_RE.search(text, s, e)
             if c is not None and c.start() > s:
                 out.append((s, c.start()))
