@@ -83,6 +83,26 @@ def test_a_shared_rare_entity_beats_a_shared_common_one(library):
     assert "Khalil Al Hayya" in found[0].reasons[0]
 
 
+
+def test_a_correction_refreshes_the_related_index(library):
+    from tuireader.corrections import correct
+    from tuireader.extraction import REJECT
+
+    filler(library, 6)
+    query = add(library, "Harbour talks", "A delegation met Khalil Al Hayya at the harbour to discuss the ceasefire.",
+                [("Khalil Al Hayya", "PERSON", "Khalil Al Hayya")])
+    other = add(library, "Delegation arrives", "A delegation led by Khalil Al Hayya arrived to discuss the ceasefire.",
+                [("Khalil Al Hayya", "PERSON", "Khalil Al Hayya")])
+    assert "Khalil Al Hayya" in related(library, query, k=1)[0].reasons[0]
+
+    correct(library, "Khalil Al Hayya", REJECT)
+
+    found = related(library, query, k=1)
+    assert ids(found) == [other]  # still related through its words
+    assert all("Khalil Al Hayya" not in reason for reason in found[0].reasons)
+    stored = library.db.conn.execute("SELECT entities FROM related_docs WHERE article_id = ?", [query]).fetchone()[0]
+    assert stored == ""
+
 def test_closer_in_time_ranks_higher_when_all_else_is_equal(library):
     filler(library, 5)
     query = add(library, "Strike at the docks", "Dockworkers at Rotterdam walked out over pay.",

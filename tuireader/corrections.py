@@ -7,6 +7,7 @@ from collections.abc import Callable
 from tuireader.entities.mention import ENTITY_LABELS
 from tuireader.extraction import ADD, EXTRACTOR_VERSION, REJECT, RELABEL, Correction, extract, surface_key
 from tuireader.store.library import Library
+from tuireader.store.related_index import index_articles
 
 
 def next_label(label: str) -> str:
@@ -34,5 +35,7 @@ def reextract_articles(library: Library, article_ids: list[int], on_article: Cal
         library.save_extraction(article_id, extract(article.body, article.lang, published, corrections), EXTRACTOR_VERSION)
         if on_article:
             on_article(article_id)
+    # Related stories weigh shared entities: the index must forget the ones just removed.
+    index_articles(library, article_ids, _rebase=False)
     library.remove_unused_entities()
     return len(article_ids)
