@@ -114,6 +114,20 @@ async def test_t_edits_the_story_tags_with_completion(story_library):
         assert "#gaza" in reader.query_one(StoryView).plain
 
 
+
+async def test_typing_in_the_tag_editor_adds_to_the_story_tags(story_library):
+    notes.add_tags(story_library, story_library.article_ids(), ["gaza"])
+    app = ReaderApp(story_library)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_first(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.value == "gaza, " and field.cursor_position == len(field.value)
+        await pilot.press(*"banjir", "enter")
+        await pilot.pause()
+        assert set(story_library.tags_of(reader.article_id)) == {"gaza", "banjir"}
+
 def test_tag_input_sets_exactly_for_one_story_and_adds_for_many():
     assert parse_tag_input("a, b", current=("a", "old")) == TagChange(["a", "b"], ["old"])
     assert parse_tag_input("a, -b", current=None) == TagChange(["a"], ["b"])

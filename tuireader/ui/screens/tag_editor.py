@@ -1,7 +1,8 @@
 """Tag one or several stories: comma-separated tags, completed from the library's tags.
 
-For one story the field holds its tags and saving sets them exactly; for
-several, the tags typed are added, and ``-tag`` removes one from all of them.
+For one story the field holds its tags, the cursor after them, and saving sets
+them exactly (typing adds, deleting a tag removes it); for several, the tags
+typed are added, and ``-tag`` removes one from all of them.
 """
 
 from __future__ import annotations
@@ -73,7 +74,9 @@ class TagEditorScreen(ModalScreen[TagChange | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.heading, style="bold"))
-            yield Input(", ".join(self.current or ()), placeholder="tag, another tag, -remove this",
+            # The story's tags come first and the cursor after them, so typing adds a tag.
+            value = "".join(f"{tag}, " for tag in self.current or ())
+            yield Input(value, placeholder="tag, another tag, -remove this", select_on_focus=False,
                         suggester=TagSuggester(self.all_tags), id="tag-input")
             hint = "→ accepts a completion · Enter saves · Esc cancels"
             if self.current is None:
