@@ -13,6 +13,30 @@ def test_open_sets_wal_foreign_keys_and_busy_timeout(library):
     assert library.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+
+def test_opening_a_new_library_waits_while_another_program_turns_it_to_wal(tmp_path, monkeypatch):
+    # Two importers opening one new library both switch it to WAL; SQLite tells the loser
+    # "locked" at once (deadlock avoidance, no busy handler), so opening must wait and retry.
+    from sqlite_utils import Database
+
+    refusals = []
+    execute = Database.execute
+
+    def contended(self, sql, *args, **kwargs):
+        if sql.startswith("PRAGMA journal_mode = WAL") and len(refusals) < 3:
+            refusals.append(sql)
+            raise sqlite3.OperationalError("database is locked")
+        return execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", contended)
+    library = Library.open(tmp_path / "new.db")
+    try:
+        assert len(refusals) == 3
+        assert library.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        library.close()
+
+
 def test_schema_is_migrated_and_recorded(library):
     tables = set(library.db.table_names())
     assert {"articles", "article_sources", "tags", "article_tags", "articles_fts"} <= tables

@@ -7,6 +7,7 @@ the plain records of ``tuireader.records``.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -68,6 +69,20 @@ _FILE_FAILURES = {
 }
 
 
+def _use_wal(db: Database) -> None:
+    """Switch the file to WAL. SQLite answers "locked" at once, without its busy handler, when
+    another process is doing the same to a new library: so wait here, as long as for a writer."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def library_failure(error: sqlite3.DatabaseError) -> str | None:
     """A one-line cause for an SQLite error about the library file, None for other errors."""
     if isinstance(error, sqlite3.IntegrityError):
@@ -105,7 +120,7 @@ class Library:
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             db.execute("PRAGMA foreign_keys = ON")
             if str(path) != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
+                _use_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             cls._refuse_newer_schema(db, path)
             if migrations.pending(db):
