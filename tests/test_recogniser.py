@@ -50,6 +50,16 @@ def test_minister_title_country_and_name():
     assert all("Luar" not in t for t, _ in got)
 
 
+
+def test_a_partly_tagged_country_becomes_the_whole_country():
+    from tuireader.entities.recogniser import _country_rule
+
+    toks = "Israel dan Amerika Serikat menarik diri dari Liga Inggris Raya".split()
+    tags = ["O", "O", "O", "B-LOC", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
+    _country_rule([toks], [tags])
+    assert tags[:4] == ["B-LOC", "O", "B-LOC", "I-LOC"]
+    assert tags[7:] == ["B-ORG", "I-ORG", "I-ORG"]  # a country inside a longer name is left alone
+
 def test_document_consistency():
     text = ("Direktur PT Sinar Kencana Rudi Hartawan tiba di Medan.\n"
             "Rudi Hartawan mengatakan pabrik baru akan dibuka tahun depan.")

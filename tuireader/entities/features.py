@@ -8,7 +8,8 @@ Feature strings are short, prefix-coded: ``w=`` lower-cased word, ``s=``
 collapsed shape, ``p3=``/``x3=`` affixes, ``c0=``/``c1=``/``c2=`` word clusters at three granularities (``-1c=``/``+1c=`` for
 the neighbours), ``fr=`` unlabelled-text frequency bucket, ``gL=`` place
 gazetteer, ``gP=``/``gO=``/``gT=`` training-entity gazetteer, ``hon`` title,
-``lc`` capitalised-but-usually-lower-case word, ``fn`` known first name ...
+``lc`` capitalised-but-usually-lower-case word, ``fn`` known first name, ``N:w=``/``G:w=`` the
+word in the text's annotation style (``domain.py``) ...
 """
 
 from __future__ import annotations
@@ -54,8 +55,11 @@ class Resources:
         first_names: set[str] | frozenset[str] = frozenset(),
         clusters: dict[str, str] | None = None,
         flags=(),
+        style: dict | None = None,
     ) -> None:
         self.flags = tuple(flags)
+        #: the text-style classifier (``domain.py``), for models trained with per-style attributes
+        self.style = style
         self.lower_common = frozenset(lower_common)
         self.honorifics = frozenset(honorifics)
         self.first_names = frozenset(first_names)
@@ -102,6 +106,7 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
         first_names=set(first_names if first_names is not None else data.get("first_names", ())),
         clusters=data.get("clusters"),
         flags=data.get("flags", ()),
+        style=data.get("style"),
     )
 
 
@@ -194,7 +199,8 @@ class FeatureExtractor:
         return entry
 
     # -- sentence level -----------------------------------------------------
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
+    def sentence(self, tokens: list[str], style: str = "") -> list[list[str]]:
+        """Attribute lists of one sentence; ``style`` ("G"/"N", see ``domain.py``) adds the word in that style."""
         cache = self._cache
         word = self._word
         ents = [cache.get(t) or word(t) for t in tokens]
@@ -224,6 +230,8 @@ class FeatureExtractor:
                     f.append("b-=" + ents[i - 1][7] + "|" + e[7])
                 if i + 1 < n:
                     f.append("b+=" + e[7] + "|" + ents[i + 1][7])
+            if style:
+                f.append(style + ":w=" + e[7])
             out.append(f)
         self._gazetteer(tokens, ents, out)
         return out

@@ -19,6 +19,7 @@ import re
 import threading
 from pathlib import Path
 
+from .domain import StyleClassifier
 from .evaluate import bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .tokenize import split_sentences, tokenize
@@ -43,13 +44,18 @@ class _Model:
         self.lang = lang
         self.res = load_resources(models_dir / f"ner_{lang}.json")
         self.fx = FeatureExtractor(self.res, self.res.flags)
+        self.style_classifier = StyleClassifier(self.res.style) if self.res.style else None
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(models_dir / f"ner_{lang}.crfsuite"))
 
-    def tag(self, tokens: list[str]) -> list[str]:
+    def style(self, sentences: list[list[str]]) -> str:
+        """The annotation style to tag these sentences in ("" for a model without styles)."""
+        return self.style_classifier.style_of(sentences) if self.style_classifier else ""
+
+    def tag(self, tokens: list[str], style: str = "") -> list[str]:
         if not tokens:
             return []
-        tags = self.tagger.tag(self.fx.sentence(tokens))
+        tags = self.tagger.tag(self.fx.sentence(tokens, style))
         return [t if not t.endswith("MISC") else "O" for t in tags]
 
 
@@ -111,7 +117,8 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
     once is tagged (with its majority label) wherever it recurs."""
     lang = _norm_lang(lang, " ".join(" ".join(s) for s in sentences[:20]))
     model = _get(lang)
-    tagged = [model.tag(list(s)) for s in sentences]
+    style = model.style(sentences)
+    tagged = [model.tag(list(s), style) for s in sentences]
     if consistency and len(sentences) > 1:
         _consistency(sentences, tagged, model.res)
     return tagged
@@ -204,21 +211,23 @@ def _country_index() -> dict[str, list[tuple[str, ...]]]:
 
 
 def _country_rule(sentences, tagged) -> None:
-    """Product rule (``recognise`` only): an untagged country / Indonesian
-    province name is a LOCATION even inside a job title ("Menteri Luar Negeri
-    Mesir"), which IDNer-2k's annotation convention leaves untagged."""
+    """Product rule (``recognise`` only): an untagged or partly tagged country /
+    Indonesian province name is a LOCATION, also as an actor ("Israel dan Amerika
+    Serikat menarik diri") or inside a job title ("Menteri Luar Negeri Mesir"),
+    which IDNer-2k's annotation convention leaves untagged."""
     idx = _country_index()
     for toks, tags in zip(sentences, tagged):
         _minister_title(toks, tags, idx)
         n = len(toks)
         i = 0
         while i < n:
-            lst = idx.get(toks[i]) if tags[i] == "O" else None
+            lst = idx.get(toks[i]) if tags[i] == "O" or tags[i].startswith("B-") else None
             hit = 0
             if lst:
                 for key in lst:
                     m = len(key)
-                    if tuple(toks[i:i + m]) == key and all(t == "O" for t in tags[i:i + m]) and not (
+                    # Untagged, or only partly tagged ("Amerika [Serikat]"): never cut into a longer name.
+                    if tuple(toks[i:i + m]) == key and "O" in tags[i:i + m] and not (
                             i + m < n and tags[i + m].startswith("I-")):
                         hit = m
                         break

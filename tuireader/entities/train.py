@@ -23,6 +23,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .domain import GENERAL, NEWS, train_classifier
 from .evaluate import chunks, read_conll, score
 from .features import FeatureExtractor, load_resources
 
@@ -35,6 +36,10 @@ DATASETS = {
 # unlabelled text for the word clusters: token sequences of these datasets + sample_articles/
 CLUSTER_TEXT = {"id": ["id-nergrit", "id-idner2k", "id-nerp"], "en": ["en-conll2003"]}
 CASED_FOR_STATS = {"id": ["id-nergrit", "id-idner2k"], "en": ["en-conll2003"]}
+
+
+#: Annotation style of each dataset (see ``domain.py``); the model learns one word attribute per style.
+STYLE_OF_DATASET = {"id-nergrit": GENERAL, "id-idner2k": NEWS}
 
 
 def lower_common_words(sents, min_lower: int = 2) -> set[str]:
@@ -300,7 +305,7 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     import pycrfsuite
 
     t0 = time.time()
-    names = list(DATASETS[lang])
+    names = [n for n in DATASETS[lang] if not args.only or n in args.only.split(",")]
     if lang == "id" and args.with_nerp:
         names.append("id-nerp")
     if lang == "id" and args.add_en:
@@ -316,14 +321,18 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         for n in list(train):
             if n in valid and not (n == "id-nerp" and args.nerp_truecase):
                 train[n] = train[n] + valid[n]
-    stats_sents = [s for n in CASED_FOR_STATS[lang] for s in train[n]]
+    stats_sents = [s for n in CASED_FOR_STATS[lang] if n in train for s in train[n]]
     lower_common = lower_common_words(stats_sents)
     base = load_resources(None)
     honorifics = base.honorifics
     all_train = [s for n in names for s in train[n]]
+    use_styles = not args.no_styles and all(n in STYLE_OF_DATASET for n in names) and len(names) > 1
+    style_of_sentence = {id(s): STYLE_OF_DATASET[n] if use_styles else "" for n in names for s in train[n]}
     extra_gaz = []
     if lang == "id" and args.nerp_gaz and not args.with_nerp:
         extra_gaz = read_conll(data / "id-nerp" / "train.tsv")
+    for n in filter(None, args.gaz_from.split(",")):
+        extra_gaz += read_conll(data / n / "train.tsv")
     if args.all_gaz:
         for n in ("id-nergrit", "id-idner2k", "id-nerp", "en-conll2003"):
             if n not in names:
@@ -350,11 +359,15 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
             "first_names": first, "datasets": names, "misc": args.misc, "trained_on_valid": not args.no_valid}
     if clusters:
         meta["clusters"] = clusters
+    if use_styles:
+        t_s = time.time()
+        meta["style"] = train_classifier([([t for t, _ in s], STYLE_OF_DATASET[n]) for n in names for s in train[n]])
+        print(f"[{lang}] style classifier: {len(meta['style']['weights']):,} words, {time.time() - t_s:.1f}s", flush=True)
     # 2-fold cross-harvested features for the training sentences
     folds = [[], []]
     for k, s in enumerate(all_train):
         folds[k % 2].append(s)
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for k in (0, 1):
         other = folds[1 - k]
         ents_k, first_k = harvest(other + extra_gaz, lower_common, honorifics)
@@ -369,11 +382,13 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         for s in folds[k]:
             toks = [t for t, _ in s]
             tags = prepare_tags([g for _, g in s], args.misc)
-            trainer.append(fx.sentence(toks), tags)
-    trainer.set_params({
-        "c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
-        "feature.possible_transitions": True, "feature.minfreq": args.minfreq,
-    })
+            trainer.append(fx.sentence(toks, style_of_sentence[id(s)]), tags)
+    params = {"max_iterations": args.iters, "feature.possible_transitions": True, "feature.minfreq": args.minfreq}
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1, "c2": args.c2})
+    elif args.algorithm == "l2sgd":
+        params["c2"] = args.c2
+    trainer.set_params(params)
     out.mkdir(parents=True, exist_ok=True)
     model_path = out / f"ner_{lang}.crfsuite"
     tmp = out / f"ner_{lang}.crfsuite.tmp"
@@ -393,7 +408,7 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     for n, sents in valid.items():
         gold = [[g for _, g in s] for s in sents]
         t3 = time.time()
-        pred = [recogniser.tag_tokens([t for t, _ in s], lang) for s in sents]
+        pred = [recogniser.tag_tokens([t for t, _ in s], lang) for s in sents]  # style guessed, as in use
         dt = time.time() - t3
         r = score(gold, pred)
         ntok = sum(len(s) for s in sents)
@@ -425,6 +440,12 @@ def main(argv=None) -> int:
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--gaz-from", default="", help="comma-separated datasets whose entity strings join the gazetteer")
+    ap.add_argument("--no-styles", action="store_true",
+                    help="no per-dataset style attribute and classifier (one blurred convention)")
+    ap.add_argument("--only", default="", help="comma-separated training datasets (default: all of the language)")
+    ap.add_argument("--algorithm", choices=["lbfgs", "l2sgd", "ap", "pa", "arow"], default="lbfgs",
+                    help="crfsuite training algorithm (c1/c2 apply to lbfgs, c2 to l2sgd)")
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--misc", choices=["train", "drop"], default="train")
     ap.add_argument("--with-nerp", action="store_true")
