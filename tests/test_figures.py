@@ -72,6 +72,16 @@ def test_counts(text, lang, span, value, unit):
 
 
 @pytest.mark.parametrize(
+    "text, lang, span",
+    [("IHSG ditutup di level 7.350,12 kemarin.", "id", "7.350,12"),
+     ("The index closed at 7,350.12 on Friday.", "en", "7,350.12")],
+)
+def test_a_bare_decimal_grouped_in_thousands_is_a_count(text, lang, span):
+    fig = only(text, lang=lang)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (COUNT, span, 7350.12, None)
+
+
+@pytest.mark.parametrize(
     "text, span, value, unit",
     [
         ("Sebanyak dua ribu orang datang.", "dua ribu", 2000, "orang"),
@@ -247,13 +257,14 @@ def test_weekday_picks_the_year():
 
 
 @pytest.mark.parametrize(
-    "text, span",
-    [("Selasa (12/8) lalu", "(12/8)"), ("pada 17 Agustus", "17 Agustus"), ("November lalu", "November lalu"),
-     ("Senin lalu", "Senin lalu"), ("Aug. 12", "Aug. 12")],
+    "text, span, value",
+    [("Selasa (12/8) lalu", "(12/8)", "--08-12"), ("pada 17 Agustus", "17 Agustus", "--08-17"),
+     ("Aug. 12", "Aug. 12", "--08-12"), ("November lalu", "November lalu", None), ("Senin lalu", "Senin lalu", None)],
 )
-def test_dates_without_published_have_no_value(text, span):
+def test_dates_without_published_keep_what_the_text_tells(text, span, value):
+    # ISO 8601's year-less form for a day and month; nothing for a date relative to an unknown day
     fig = only(text, published=None)
-    assert (fig.kind, fig.text, fig.value) == (DATE, span, None)
+    assert (fig.kind, fig.text, fig.value) == (DATE, span, value)
 
 
 def test_dates_with_year_need_no_published():

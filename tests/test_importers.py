@@ -18,6 +18,15 @@ def test_txt_first_line_is_the_title_and_a_dateline_gives_the_date(write_file):
     assert article.published == "2025-03-03"
 
 
+def test_txt_dateline_opening_the_first_paragraph_gives_the_date(write_file):
+    body = ("Jakarta, Selasa (12/8/2025) - Nilai ekspor naik 9,86 persen dibanding bulan lalu, "
+            "kata kepala badan statistik pada 1 Juli 2024 silam.")
+    [article] = read_file(write_file("ekspor.txt", "Ekspor naik\n\n" + body))
+    assert article.published == "2025-08-12"
+    # a date deeper in the first sentence is not a dateline
+    [other] = read_file(write_file("lain.txt", "Judul\n\nPemerintah pada 1 Juli 2024 - sesuai rencana - menaikkan harga."))
+    assert other.published == ""
+
 def test_txt_without_a_dateline_takes_the_date_from_the_file_name(write_file):
     [article] = read_file(write_file("2025-08-12-kairo.txt", "Judul\n\nIsi berita."))
     assert article.published == "2025-08-12"

@@ -280,7 +280,7 @@ def _resolve_day_month(
             _dt.date(2024, month, day)  # a leap year: 29/2 is a valid date
         except ValueError:
             return False, None
-        return True, None
+        return True, f"--{month:02d}-{day:02d}"  # ISO 8601 without a year: all the text tells
     candidates = []
     for yy in (published.year - 1, published.year, published.year + 1):
         try:
@@ -568,13 +568,15 @@ class _Scan:
                 return
             if _year_shaped(raw) and unit not in COUNT_NOUNS_AFTER_YEAR:
                 return  # a year
-            if word_before and (
+            grouped_decimal = "." in raw and "," in raw  # "7.350,12": a quantity, never a label
+            if word_before and not grouped_decimal and (
                 _LABEL_BEFORE.search(text, max(0, s - 14), s)
                 or plain and len(raw) <= 4 and _NAME_BEFORE.search(text, max(0, s - 40), s)
             ):
                 return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
             if unit is None:
-                if value < 10 or value != value.to_integral_value():
+                # a bare decimal is a figure only when grouped as one ("ke level 7.350,12")
+                if value < 10 or value != value.to_integral_value() and not grouped_decimal:
                     return
                 if lead in ("(", ",") and nxt in (")", ","):
                     return  # ages and list labels: "Zulkifli (61)", "Cardoso, 27,"

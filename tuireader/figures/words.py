@@ -232,6 +232,8 @@ NOT_NOUNS = frozenset(
     that which who whom per more less over under about since after before into this these
     those it its their his her our your not no also only up down out off so if but nor yet
     between among against during through across via vs versus ago atas bawah
+    kemarin kini sekarang tadi nanti besok
+    yesterday today tomorrow now then again earlier later
     st nd rd th x kali
     """.split()
 )

@@ -15,6 +15,8 @@ from tuireader.text.dates import parse_date
 
 DATELINE_MAX_CHARS = 60
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+# A dateline that opens the first paragraph: "Jakarta, Selasa (12/8/2025) - Nilai ekspor ..."
+_DATELINE_LEAD = re.compile(r"^([^,\n]{2,30},[^\n]{0,40}?)\s+[-–—]\s")
 
 
 TITLE_MAX_WORDS = 30
@@ -40,8 +42,9 @@ def _is_lede(line: str) -> bool:
 
 def _published(body: str, source_key: str) -> str:
     first_line = body.split("\n", 1)[0].strip()
-    if first_line and len(first_line) <= DATELINE_MAX_CHARS:
-        found = parse_date(first_line)
+    lead = _DATELINE_LEAD.match(first_line)
+    for dateline in (first_line if len(first_line) <= DATELINE_MAX_CHARS else "", lead.group(1) if lead else ""):
+        found = parse_date(dateline)
         if found:
             return found.isoformat()
     match = _FILENAME_DATE.match(Path(source_key).name)
