@@ -39,7 +39,7 @@ CASED_FOR_STATS = {"id": ["id-nergrit", "id-idner2k"], "en": ["en-conll2003"]}
 
 
 #: Annotation style of each dataset (see ``domain.py``); the model learns one word attribute per style.
-STYLE_OF_DATASET = {"id-nergrit": GENERAL, "id-idner2k": NEWS}
+STYLE_OF_DATASET = {"id-nergrit": GENERAL, "id-idner2k": NEWS, "id-nerp": "P"}
 
 
 def lower_common_words(sents, min_lower: int = 2) -> set[str]:
@@ -361,7 +361,8 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         meta["clusters"] = clusters
     if use_styles:
         t_s = time.time()
-        meta["style"] = train_classifier([([t for t, _ in s], STYLE_OF_DATASET[n]) for n in names for s in train[n]])
+        meta["style"] = train_classifier([([t for t, _ in s], STYLE_OF_DATASET[n]) for n in names for s in train[n]
+                                          if STYLE_OF_DATASET[n] in (GENERAL, NEWS)])
         print(f"[{lang}] style classifier: {len(meta['style']['weights']):,} words, {time.time() - t_s:.1f}s", flush=True)
     # 2-fold cross-harvested features for the training sentences
     folds = [[], []]
