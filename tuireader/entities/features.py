@@ -117,7 +117,7 @@ class FeatureExtractor:
         self.res = res
         self.flags = frozenset(flags)
         self.bigram = "bigram" in self.flags
-        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], bool, bool]] = {}
+        self._cache: dict[str, tuple] = {}  # token -> (own, -2, -1, +1, +2 attribute lists, cap, lc, lower, gazetteer)
 
     # -- word level ---------------------------------------------------------
     def _word(self, tok: str):
@@ -194,7 +194,8 @@ class FeatureExtractor:
             if "clctx2w" in fl:
                 m2.append("-2" + c)
                 p2.append("+2" + c)
-        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low)
+        # the last field: gazetteer entries starting with this word, looked up once (capitalised words only)
+        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None)
         self._cache[tok] = entry
         return entry
 
@@ -237,14 +238,10 @@ class FeatureExtractor:
         return out
 
     def _gazetteer(self, tokens, ents, out) -> None:
-        gaz = self.res.gaz
         n = len(tokens)
         i = 0
         while i < n:
-            if not ents[i][5]:
-                i += 1
-                continue
-            cands = gaz.get(tokens[i].lower())
+            cands = ents[i][8]
             if not cands:
                 i += 1
                 continue
@@ -258,7 +255,7 @@ class FeatureExtractor:
                     continue
                 ok = True
                 for k in range(1, m):
-                    if tokens[i + k].lower() != toks[k]:
+                    if ents[i + k][7] != toks[k]:
                         ok = False
                         break
                 if ok:

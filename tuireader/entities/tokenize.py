@@ -76,6 +76,8 @@ def _markdown_skips(text: str) -> list[tuple[int, int]]:
 
 
 def _raw_tokens(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    # Most stories (all but a few Indonesian ones) have no apostrophe: skip the clitic check then.
+    apostrophes = text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0
     for m in _TOKEN_RE.finditer(text, start, end):
         kind = m.lastgroup
         s, e = m.span()
@@ -88,7 +90,7 @@ def _raw_tokens(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
             for m2 in re.finditer(f"{_WORD}|{_PUNCT}", text[s:e]):
                 out.append((s + m2.start(), s + m2.end()))
             continue
-        if kind == "word" and e - s > 2 and ("'" in (word := m.group()) or "’" in word):
+        if apostrophes and kind == "word" and e - s > 2 and ("'" in (word := m.group()) or "’" in word):
             c = _CLITIC_RE.search(text, s, e)
             if c is not None and c.start() > s:
                 out.append((s, c.start()))
