@@ -47,6 +47,7 @@ class _Model:
         self.style_classifier = StyleClassifier(self.res.style) if self.res.style else None
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(models_dir / f"ner_{lang}.crfsuite"))
+        self.has_misc = any(label.endswith("MISC") for label in self.tagger.labels())
 
     def style(self, sentences: list[list[str]]) -> str:
         """The annotation style to tag these sentences in ("" for a model without styles)."""
@@ -56,7 +57,9 @@ class _Model:
         if not tokens:
             return []
         tags = self.tagger.tag(self.fx.sentence(tokens, style))
-        return [t if not t.endswith("MISC") else "O" for t in tags]
+        if not self.has_misc:
+            return tags
+        return [t if not t.endswith("MISC") else "O" for t in tags]  # trained as a label, never shown
 
 
 def reset(models_dir: Path | None = None) -> None:
