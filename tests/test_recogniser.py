@@ -50,6 +50,16 @@ def test_minister_title_country_and_name():
     assert all("Luar" not in t for t, _ in got)
 
 
+def test_a_longer_minister_title_is_not_an_organisation():
+    from tuireader.entities.recogniser import _minister_title
+
+    toks = "Menteri Negara Urusan Luar Negeri Qatar , Faisal Al Kuwari , tiba .".split()
+    tags = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]
+    _minister_title(toks, tags, {"Qatar": [("Qatar",)]})
+    assert tags[3:6] == ["O", "O", "B-LOC"]
+    assert tags[7:10] == ["B-PER", "I-PER", "I-PER"]
+
+
 
 def test_a_partly_tagged_country_becomes_the_whole_country():
     from tuireader.entities.recogniser import _country_rule

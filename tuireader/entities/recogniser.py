@@ -251,7 +251,8 @@ def _minister_title(toks, tags, idx) -> None:
     ORG "Luar Negeri Mesir Badr Abdelatty": untag the portfolio, the country becomes a
     LOCATION (below) and capitalised words after it a PERSON."""
     for a, b, typ in bio_spans(tags):
-        if typ != "ORG" or a == 0 or toks[a - 1] != "Menteri" or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
+        # "Menteri Luar Negeri …", also "Menteri Negara Urusan Luar Negeri …", "Wakil Menteri Luar Negeri …"
+        if typ != "ORG" or "Menteri" not in toks[max(0, a - 3):a] or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
             continue
         for k in range(a, b):
             tags[k] = "O"
