@@ -185,3 +185,11 @@ def test_figures_inside_a_name_are_dropped_and_the_others_kept():
     kept = [f.text for f in _drop_figures_inside_entities(figures, mentions)]
     assert kept == ["3 kali", "12 orang"]
     assert [f.text for f in _drop_figures_inside_entities(figures, [])] == ["7", "3 kali", "45", "12 orang"]
+
+
+def test_country_epithets_from_the_alias_table_are_places():
+    from tuireader.extraction import extract
+
+    found = extract("Negeri Zionis kembali menyerang, sementara Negeri Jiran mengirim bantuan ke Gaza.", "id").entities
+    assert [(m.text, m.label, m.canonical) for m in found if m.text.startswith("Negeri")] == [
+        ("Negeri Zionis", "LOCATION", "Israel"), ("Negeri Jiran", "LOCATION", "Malaysia")]

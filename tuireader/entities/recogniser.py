@@ -204,7 +204,13 @@ def _country_index() -> dict[str, list[tuple[str, ...]]]:
         from .features import _DATA_DIR, _read_list
 
         idx: dict[str, list[tuple[str, ...]]] = {}
-        for name in _read_list(_DATA_DIR / "gazetteer_country.txt"):
+        names = _read_list(_DATA_DIR / "gazetteer_country.txt")
+        # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
+        for row in _read_list(_DATA_DIR / "aliases.tsv"):
+            alias, _, label = (row.split("\t") + ["", ""])[:3]
+            if alias.startswith("Negeri ") and label == LOCATION:
+                names.append(alias)
+        for name in names:
             toks = tuple(name.split())
             idx.setdefault(toks[0], []).append(toks)
         for v in idx.values():
