@@ -39,7 +39,7 @@ CASED_FOR_STATS = {"id": ["id-nergrit", "id-idner2k"], "en": ["en-conll2003"]}
 
 
 #: Annotation style of each dataset (see ``domain.py``); the model learns one word attribute per style.
-STYLE_OF_DATASET = {"id-nergrit": GENERAL, "id-idner2k": NEWS, "id-nerp": "P"}
+STYLE_OF_DATASET = {"id-nergrit": GENERAL, "id-idner2k": NEWS, "id-nerp": "P", "en-conll2003": "E"}
 
 
 def lower_common_words(sents, min_lower: int = 2) -> set[str]:
