@@ -37,6 +37,7 @@ __all__ = [
     "acronym_definitions",
     "canonicalise",
     "alias_table",
+    "alias_rows",
     "ALIASES_PATH",
     "TITLES_PATH",
 ]
@@ -84,16 +85,13 @@ def canonical_key(name: str) -> str:
 
 
 @cache
-def alias_table() -> dict[str, tuple[str, str]]:
-    """``canonical_key(alias) -> (canonical, type)`` from ``aliases.tsv``.
-
-    Loaded once.  Every canonical name is also an alias of itself.
-    """
-    table: dict[str, tuple[str, str]] = {}
+def alias_rows() -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``aliases.tsv`` as written: ``(alias, canonical, type)``. Loaded once."""
     try:
         lines = ALIASES_PATH.read_text(encoding="utf-8").splitlines()
     except OSError:  # pragma: no cover - a broken install; degrade gracefully
-        return table
+        return ()
+    rows = []
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
@@ -101,8 +99,19 @@ def alias_table() -> dict[str, tuple[str, str]]:
         if len(parts) < 3 or parts[0] == "alias":
             continue
         alias, canonical, kind = parts[0].strip(), parts[1].strip(), parts[2].strip()
-        if not alias or not canonical or kind not in _LABEL_ORDER:
-            continue
+        if alias and canonical and kind in _LABEL_ORDER:
+            rows.append((alias, canonical, kind))
+    return tuple(rows)
+
+
+@cache
+def alias_table() -> dict[str, tuple[str, str]]:
+    """``canonical_key(alias) -> (canonical, type)`` from ``aliases.tsv``.
+
+    Loaded once.  Every canonical name is also an alias of itself.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for alias, canonical, kind in alias_rows():
         table.setdefault(canonical_key(alias), (canonical, kind))
         table.setdefault(canonical_key(canonical), (canonical, kind))
     return table

@@ -201,15 +201,13 @@ _countries: dict[str, list[tuple[str, ...]]] | None = None
 def _country_index() -> dict[str, list[tuple[str, ...]]]:
     global _countries
     if _countries is None:
+        from .aliases import alias_rows
         from .features import _DATA_DIR, _read_list
 
         idx: dict[str, list[tuple[str, ...]]] = {}
         names = _read_list(_DATA_DIR / "gazetteer_country.txt")
         # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
-        for row in _read_list(_DATA_DIR / "aliases.tsv"):
-            alias, _, label = (row.split("\t") + ["", ""])[:3]
-            if alias.startswith("Negeri ") and label == LOCATION:
-                names.append(alias)
+        names += [alias for alias, _, label in alias_rows() if alias.startswith("Negeri ") and label == LOCATION]
         for name in names:
             toks = tuple(name.split())
             idx.setdefault(toks[0], []).append(toks)
