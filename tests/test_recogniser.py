@@ -51,22 +51,22 @@ def test_minister_title_country_and_name():
 
 
 def test_a_longer_minister_title_is_not_an_organisation():
-    from tuireader.entities.recogniser import _minister_title
+    from tuireader.entities.rules import minister_title
 
     toks = "Menteri Negara Urusan Luar Negeri Qatar , Faisal Al Kuwari , tiba .".split()
     tags = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]
-    _minister_title(toks, tags, {"Qatar": [("Qatar",)]})
+    minister_title(toks, tags, {"Qatar": [("Qatar",)]})
     assert tags[3:6] == ["O", "O", "B-LOC"]
     assert tags[7:10] == ["B-PER", "I-PER", "I-PER"]
 
 
 
 def test_a_partly_tagged_country_becomes_the_whole_country():
-    from tuireader.entities.recogniser import _country_rule
+    from tuireader.entities.rules import country_rule
 
     toks = "Israel dan Amerika Serikat menarik diri dari Liga Inggris Raya".split()
     tags = ["O", "O", "O", "B-LOC", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
-    _country_rule([toks], [tags])
+    country_rule([toks], [tags])
     assert tags[:4] == ["B-LOC", "O", "B-LOC", "I-LOC"]
     assert tags[7:] == ["B-ORG", "I-ORG", "I-ORG"]  # a country inside a longer name is left alone
 
@@ -193,3 +193,50 @@ def test_country_epithets_from_the_alias_table_are_places():
     found = extract("Negeri Zionis kembali menyerang, sementara Negeri Jiran mengirim bantuan ke Gaza.", "id").entities
     assert [(m.text, m.label, m.canonical) for m in found if m.text.startswith("Negeri")] == [
         ("Negeri Zionis", "LOCATION", "Israel"), ("Negeri Jiran", "LOCATION", "Malaysia")]
+
+
+def test_an_acronym_in_brackets_takes_the_type_of_the_name_before_or_after_it():
+    from tuireader.entities.rules import acronym_rule
+
+    toks = "Mahkamah Pidana Internasional ( ICC ) dan KPK ( Komisi Pemberantasan Korupsi ) serta ( ini )".split()
+    tags = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    acronym_rule([toks], [tags])
+    assert tags[4] == "B-ORG"  # ICC
+    assert tags[7] == "B-ORG"  # KPK, before its expansion
+    assert tags[15] == "O"  # a lower-case word in brackets is not an acronym
+
+
+class _Words:
+    lower_common = frozenset({"monitor"})
+    honorifics = frozenset({"presiden"})
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # a noun cue overrides the model's PERSON: the agency is an organisation
+        ("dikutip kantor berita Al Qahera .", "O O O B-PER I-PER O", "O O O B-ORG I-ORG O"),
+        # a reporting verb: an untagged capitalised run, later words may be common words ("Monitor")
+        ("dilaporkan Middle East Monitor .", "O O O O O", "O B-ORG I-ORG I-ORG O"),
+        # ... but a person it does not override, nor a day, a country or a title
+        ("dilaporkan Budi Santoso .", "O B-PER I-PER O", "O B-PER I-PER O"),
+        ("dilaporkan Selasa ( 12/8 ) .", "O O O O O O", "O O O O O O"),
+        ("dilaporkan Israel .", "O O O", "O O O"),
+        ("dilaporkan Presiden Joko .", "O O B-PER O", "O O B-PER O"),
+        ("the news agency Anadolu said", "O O O O O", "O O O B-ORG O"),
+    ],
+)
+def test_a_name_after_an_outlet_word_is_an_organisation(sentence, tags, expected):
+    from tuireader.entities.rules import media_rule
+
+    toks, got = sentence.split(), tags.split()
+    media_rule([toks], [got], _Words())
+    assert got == expected.split()
+
+
+def test_outlet_and_acronym_rules_in_recognise():
+    got = ents("Komisi Pemberantasan Korupsi (KPK) memeriksa Bupati Sleman pada Senin, "
+               "seperti dikutip kantor berita Al Qahera.", "id")
+    assert ("KPK", "ORG") in got
+    assert ("Al Qahera", "ORG") in got
+    assert ("Al Qahera", "PERSON") not in got

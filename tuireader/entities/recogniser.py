@@ -22,6 +22,7 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
+from .rules import acronym_rule, country_rule, media_rule, nameish
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -122,8 +123,12 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
     model = _get(lang)
     style = model.style(sentences)
     tagged = [model.tag(list(s), style) for s in sentences]
-    if consistency and len(sentences) > 1:
-        _consistency(sentences, tagged, model.res)
+    if consistency:
+        # document-level rules first, so that the names they settle are propagated by the consistency pass
+        acronym_rule(sentences, tagged)
+        media_rule(sentences, tagged, model.res)
+        if len(sentences) > 1:
+            _consistency(sentences, tagged, model.res)
     return tagged
 
 
@@ -143,7 +148,7 @@ def _consistency(sentences, tagged, res) -> None:
                         if (x, y) == (a, b):
                             continue
                         part = tuple(toks[x:y])
-                        if _nameish(part[0], res) and _nameish(part[-1], res):
+                        if nameish(part[0], res) and nameish(part[-1], res):
                             per_parts.add(part)
     if not votes:
         return
@@ -159,7 +164,7 @@ def _consistency(sentences, tagged, res) -> None:
     # 2. propagate to untagged occurrences
     cand: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for k, lab in major.items():
-        if _nameish(k[0], res):
+        if nameish(k[0], res):
             cand.setdefault(k[0], []).append((k, lab))
     for part in per_parts:
         if part not in major:
@@ -195,90 +200,6 @@ def _consistency(sentences, tagged, res) -> None:
                 i += 1
 
 
-_countries: dict[str, list[tuple[str, ...]]] | None = None
-
-
-def _country_index() -> dict[str, list[tuple[str, ...]]]:
-    global _countries
-    if _countries is None:
-        from .aliases import alias_rows
-        from .features import _DATA_DIR, _read_list
-
-        idx: dict[str, list[tuple[str, ...]]] = {}
-        names = _read_list(_DATA_DIR / "gazetteer_country.txt")
-        # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
-        names += [alias for alias, _, label in alias_rows() if alias.startswith("Negeri ") and label == LOCATION]
-        for name in names:
-            toks = tuple(name.split())
-            idx.setdefault(toks[0], []).append(toks)
-        for v in idx.values():
-            v.sort(key=lambda t: -len(t))
-        _countries = idx
-    return _countries
-
-
-def _country_rule(sentences, tagged) -> None:
-    """Product rule (``recognise`` only): an untagged or partly tagged country /
-    Indonesian province name is a LOCATION, also as an actor ("Israel dan Amerika
-    Serikat menarik diri") or inside a job title ("Menteri Luar Negeri Mesir"),
-    which IDNer-2k's annotation convention leaves untagged."""
-    idx = _country_index()
-    for toks, tags in zip(sentences, tagged):
-        _minister_title(toks, tags, idx)
-        n = len(toks)
-        i = 0
-        while i < n:
-            lst = idx.get(toks[i]) if tags[i] == "O" or tags[i].startswith("B-") else None
-            hit = 0
-            if lst:
-                for key in lst:
-                    m = len(key)
-                    # Untagged, or only partly tagged ("Amerika [Serikat]"): never cut into a longer name.
-                    if tuple(toks[i:i + m]) == key and "O" in tags[i:i + m] and not (
-                            i + m < n and tags[i + m].startswith("I-")):
-                        hit = m
-                        break
-            if hit:
-                tags[i] = "B-LOC"
-                for k in range(i + 1, i + hit):
-                    tags[k] = "I-LOC"
-                i += hit
-            else:
-                i += 1
-
-
-_PORTFOLIOS = {("Luar", "Negeri"), ("Dalam", "Negeri")}
-
-
-def _minister_title(toks, tags, idx) -> None:
-    """"Menteri Luar Negeri Mesir Badr Abdelatty" is a job title + place + person, not an
-    ORG "Luar Negeri Mesir Badr Abdelatty": untag the portfolio, the country becomes a
-    LOCATION (below) and capitalised words after it a PERSON."""
-    for a, b, typ in bio_spans(tags):
-        # "Menteri Luar Negeri …", also "Menteri Negara Urusan Luar Negeri …", "Wakil Menteri Luar Negeri …"
-        if typ != "ORG" or "Menteri" not in toks[max(0, a - 3):a] or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
-            continue
-        for k in range(a, b):
-            tags[k] = "O"
-        j = a + 2
-        for key in idx.get(toks[j], ()) if j < b else ():
-            m = len(key)
-            if j + m <= b and tuple(toks[j:j + m]) == key:
-                tags[j] = "B-LOC"
-                for k in range(j + 1, j + m):
-                    tags[k] = "I-LOC"
-                j += m
-                break
-        if j < b and all(t[:1].isupper() for t in toks[j:b]):
-            tags[j] = "B-PER"
-            for k in range(j + 1, b):
-                tags[k] = "I-PER"
-
-
-def _nameish(tok: str, res) -> bool:
-    return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
-
-
 _NOISE_RE = re.compile(
     r"^\s*(ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT|Baca [Jj]uga\b.*|BACA JUGA\b.*|"
     r"Advertisement|Iklan|IKLAN|Lihat [Jj]uga\b.*|Simak [Vv]ideo\b.*|\[Gambas:.*)\s*$"
@@ -304,7 +225,7 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
         keep.append(sent)
     tok_sents = [[text[s:e] for s, e in sent] for sent in keep]
     tagged = tag_document(tok_sents, lang, consistency=True)
-    _country_rule(tok_sents, tagged)
+    country_rule(tok_sents, tagged)
     out: list[EntityMention] = []
     for sent, tags in zip(keep, tagged):
         for a, b, typ in bio_spans(tags):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .domain import GENERAL, NEWS, train_classifier
 from .evaluate import chunks, read_conll, score
-from .features import FeatureExtractor, load_resources
+from .features import FeatureExtractor, encode_brown, load_resources
 
 PKG_MODELS = Path(__file__).resolve().parent / "models"
 
@@ -295,6 +295,59 @@ def _kmeans(x, k: int, seed: int, iters: int):
     return lab
 
 
+#: Build-time data packages, pinned so that training is reproducible. Only files inside their wheels are
+#: read (``pip download --no-deps``): nlp-id pins numpy/scikit-learn versions that must not be installed.
+TRAINING_WHEELS = {"spacy-lookups-data": "1.0.5", "nlp-id": "0.1.23.0"}
+
+
+def wheel_member(package: str, member: str) -> bytes:
+    """One file from a pinned wheel, fetched from the package registry into a cache on first use."""
+    import subprocess
+    import zipfile
+
+    cache = Path(os.environ.get("TUIREADER_TRAIN_CACHE", Path.home() / ".cache" / "tuireader-train"))
+    pattern = f"{package.replace('-', '_')}-{TRAINING_WHEELS[package]}-*.whl"
+    if not sorted(cache.glob(pattern)):
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                        "--dest", str(cache), f"{package}=={TRAINING_WHEELS[package]}"], check=True)
+    with zipfile.ZipFile(sorted(cache.glob(pattern))[0]) as zf:
+        return zf.read(member)
+
+
+def load_brown(lang: str, top: int) -> dict[str, int]:
+    """Brown cluster paths of the capitalised words among the ``top`` most probable in spacy-lookups-data.
+
+    spaCy computed the clusters over a large English web corpus; there are none for Indonesian.
+    """
+    import gzip
+
+    if lang != "en":
+        return {}
+    clusters = json.loads(gzip.decompress(wheel_member("spacy-lookups-data", "spacy_lookups_data/data/en_lexeme_cluster.json.gz")))
+    prob = json.loads(gzip.decompress(wheel_member("spacy-lookups-data", "spacy_lookups_data/data/en_lexeme_prob.json.gz")))
+    words = sorted((w for w, c in clusters.items() if c and w and not any(ch.isspace() for ch in w)),
+                   key=lambda w: (-prob.get(w, -99.0), w))
+    # capitalised words only: names are what the labelled data lacks; half the entries, same F1 (measured)
+    return {w: clusters[w] for w in words[:top] if w[0].isupper()}
+
+
+def kumparan_sentences() -> list[list[str]]:
+    """Token sequences of nlp-id's POS-tagged kumparan news (≈ 550k tokens of cased Indonesian news)."""
+    text = wheel_member("nlp-id", "nlp_id/data/dataset_postag.txt").decode("utf-8")
+    sents, cur = [], []
+    for line in text.splitlines():
+        tok = line.split("\t", 1)[0].strip()
+        if tok:
+            cur.append(tok)
+        elif cur:
+            sents.append(cur)
+            cur = []
+    if cur:
+        sents.append(cur)
+    return sents
+
+
 def prepare_tags(tags, misc: str):
     if misc == "train":
         return list(tags)
@@ -351,14 +404,21 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         if not args.no_valid:
             unl += [[t for t, _ in s] for n in CLUSTER_TEXT[lang] for s in read_conll(data / n / "valid.tsv")]
         unl += sample_article_sentences(lang)
+        if args.kumparan and lang == "id":
+            unl += kumparan_sentences()
         sizes = tuple(int(x) for x in args.clusters.split(","))
         clusters = build_clusters(unl, sizes=sizes, min_count=args.cluster_min, dim=args.cluster_dim)
         print(f"[{lang}] clusters {sizes} over {sum(map(len, unl)):,} tokens: {len(clusters):,} words, "
               f"{time.time() - t_c:.1f}s", flush=True)
+    brown = load_brown(lang, args.brown_top) if args.brown_top else {}
+    if brown:
+        print(f"[{lang}] Brown clusters for {len(brown):,} words", flush=True)
     meta = {"flags": flags, "lang": lang, "lower_common": sorted(lower_common), "entities": entities,
             "first_names": first, "datasets": names, "misc": args.misc, "trained_on_valid": not args.no_valid}
     if clusters:
         meta["clusters"] = clusters
+    if brown:
+        meta["brown"] = encode_brown(brown)
     if use_styles:
         t_s = time.time()
         meta["style"] = train_classifier([([t for t, _ in s], STYLE_OF_DATASET[n]) for n in names for s in train[n]
@@ -379,6 +439,7 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         res_k = load_resources(None, entities=ents_k, first_names=first_k)
         res_k.lower_common = frozenset(lower_common)
         res_k.clusters = clusters or {}
+        res_k.brown = brown
         fx = FeatureExtractor(res_k, flags)
         for s in folds[k]:
             toks = [t for t, _ in s]
@@ -453,7 +514,7 @@ def main(argv=None) -> int:
     ap.add_argument("--nerp-gaz", action="store_true", help="harvest entity lists from NERP too")
     ap.add_argument("--all-gaz", action="store_true", help="harvest entity lists from every dataset")
     ap.add_argument("--add-en", action="store_true", help="add CoNLL training sentences to the id model")
-    ap.add_argument("--flags", default="clctx,ctx2s,ctxlc", help="comma-separated feature flags")
+    ap.add_argument("--flags", default="brctx,clctx,ctx2s,ctxlc", help="comma-separated feature flags")
     ap.add_argument("--nerp-truecase", action="store_true", help="add heuristically re-cased NERP to the id model")
     ap.add_argument("--misc-gaz", action="store_true")
     ap.add_argument("--no-train-gaz", action="store_true")
@@ -461,6 +522,10 @@ def main(argv=None) -> int:
     ap.add_argument("--no-valid", action="store_true",
                     help="train on the train splits only (honest valid scores); default: train + valid (shipped)")
     ap.add_argument("--clusters", default="64,256,1024", help="k-means cluster sizes ('' = no clusters)")
+    ap.add_argument("--brown-top", type=int, default=200000,
+                    help="English Brown clusters (spacy-lookups-data) for the capitalised words among this many most probable (0 = none)")
+    ap.add_argument("--no-kumparan", dest="kumparan", action="store_false",
+                    help="build the Indonesian word clusters without nlp-id's kumparan news text")
     ap.add_argument("--cluster-min", type=int, default=2)
     ap.add_argument("--cluster-dim", type=int, default=100)
     args = ap.parse_args(argv)

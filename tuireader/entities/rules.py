@@ -1,0 +1,158 @@
+"""Product rules applied to the CRF's tags (``recognise`` only, never in evaluation).
+
+Each fixes a convention of the training data that a reader does not want, or a
+pattern news text states outright: countries are places wherever they appear,
+a minister's portfolio is a title, an acronym in brackets names what precedes
+it, and what a news agency or newspaper is called is an organisation.
+All work in place on parallel lists of tokens and BIO tags.
+"""
+
+from __future__ import annotations
+
+from .evaluate import bio_spans
+from .mention import LOCATION
+
+_countries: dict[str, list[tuple[str, ...]]] | None = None
+
+
+def _country_index() -> dict[str, list[tuple[str, ...]]]:
+    global _countries
+    if _countries is None:
+        from .aliases import alias_rows
+        from .features import _DATA_DIR, _read_list
+
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        names = _read_list(_DATA_DIR / "gazetteer_country.txt")
+        # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
+        names += [alias for alias, _, label in alias_rows() if alias.startswith("Negeri ") and label == LOCATION]
+        for name in names:
+            toks = tuple(name.split())
+            idx.setdefault(toks[0], []).append(toks)
+        for v in idx.values():
+            v.sort(key=lambda t: -len(t))
+        _countries = idx
+    return _countries
+
+
+def country_rule(sentences, tagged) -> None:
+    """Product rule (``recognise`` only): an untagged or partly tagged country /
+    Indonesian province name is a LOCATION, also as an actor ("Israel dan Amerika
+    Serikat menarik diri") or inside a job title ("Menteri Luar Negeri Mesir"),
+    which IDNer-2k's annotation convention leaves untagged."""
+    idx = _country_index()
+    for toks, tags in zip(sentences, tagged):
+        minister_title(toks, tags, idx)
+        n = len(toks)
+        i = 0
+        while i < n:
+            lst = idx.get(toks[i]) if tags[i] == "O" or tags[i].startswith("B-") else None
+            hit = 0
+            if lst:
+                for key in lst:
+                    m = len(key)
+                    # Untagged, or only partly tagged ("Amerika [Serikat]"): never cut into a longer name.
+                    if tuple(toks[i:i + m]) == key and "O" in tags[i:i + m] and not (
+                            i + m < n and tags[i + m].startswith("I-")):
+                        hit = m
+                        break
+            if hit:
+                tags[i] = "B-LOC"
+                for k in range(i + 1, i + hit):
+                    tags[k] = "I-LOC"
+                i += hit
+            else:
+                i += 1
+
+
+_PORTFOLIOS = {("Luar", "Negeri"), ("Dalam", "Negeri")}
+
+
+def minister_title(toks, tags, idx) -> None:
+    """"Menteri Luar Negeri Mesir Badr Abdelatty" is a job title + place + person, not an
+    ORG "Luar Negeri Mesir Badr Abdelatty": untag the portfolio, the country becomes a
+    LOCATION (below) and capitalised words after it a PERSON."""
+    for a, b, typ in bio_spans(tags):
+        # "Menteri Luar Negeri …", also "Menteri Negara Urusan Luar Negeri …", "Wakil Menteri Luar Negeri …"
+        if typ != "ORG" or "Menteri" not in toks[max(0, a - 3):a] or tuple(toks[a:a + 2]) not in _PORTFOLIOS:
+            continue
+        for k in range(a, b):
+            tags[k] = "O"
+        j = a + 2
+        for key in idx.get(toks[j], ()) if j < b else ():
+            m = len(key)
+            if j + m <= b and tuple(toks[j:j + m]) == key:
+                tags[j] = "B-LOC"
+                for k in range(j + 1, j + m):
+                    tags[k] = "I-LOC"
+                j += m
+                break
+        if j < b and all(t[:1].isupper() for t in toks[j:b]):
+            tags[j] = "B-PER"
+            for k in range(j + 1, b):
+                tags[k] = "I-PER"
+
+
+def nameish(tok: str, res) -> bool:
+    """Could be (part of) a name: capitalised, not a usually-lower-case word, not a title."""
+    return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
+
+
+def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
+    tags[a] = "B-" + typ
+    for k in range(a + 1, b):
+        tags[k] = "I-" + typ
+
+
+def acronym_rule(sentences, tagged) -> None:
+    """"Mahkamah Pidana Internasional (ICC)": an untagged acronym in brackets right after a
+    name is that name's acronym, with its type (and "ICC (Mahkamah …)" the other way round)."""
+    for toks, tags in zip(sentences, tagged):
+        n = len(toks)
+        for a, b, typ in bio_spans(tags):
+            if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")" and tags[b + 1] == "O" and _acronym(toks[b + 1]):
+                tags[b + 1] = "B-" + typ
+            if a >= 3 and toks[a - 1] == "(" and b < n and toks[b] == ")" and tags[a - 2] == "O" and _acronym(toks[a - 2]):
+                tags[a - 2] = "B-" + typ
+
+
+def _acronym(tok: str) -> bool:
+    return 2 <= len(tok) <= 10 and tok[0].isupper() and sum(c.isupper() for c in tok) >= 2 and tok.isalnum()
+
+
+# Words after which a capitalised name is a news outlet: "kantor berita Al Qahera", "dilaporkan Middle East
+# Monitor", "dilansir dari Al Jazeera", "the news agency Anadolu".
+_OUTLET_NOUNS = [("kantor", "berita"), ("surat", "kabar"), ("harian",), ("majalah",), ("stasiun", "televisi"),
+                 ("stasiun", "tv"), ("portal", "berita"), ("situs", "berita"), ("news", "agency"), ("newspaper",),
+                 ("broadcaster",)]
+_OUTLET_VERBS = [("dilansir", "dari"), ("dilansir",), ("melansir",), ("dikutip", "dari"), ("dilaporkan",),
+                 ("diberitakan",), ("reported", "by")]
+_TIME_WORDS = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus "
+    "september oktober november desember monday tuesday wednesday thursday friday saturday sunday january "
+    "february march june july august october december".split())
+
+
+def media_rule(sentences, tagged, res) -> None:
+    """A capitalised run right after an outlet word is an organisation: after a noun ("kantor berita
+    X") even if the model called it a person, after a reporting verb ("dilaporkan X") only if untagged."""
+    countries = _country_index()
+    for toks, tags in zip(sentences, tagged):
+        lows = [t.lower() for t in toks]
+        n = len(toks)
+        for i in range(n):
+            for cues, may_override in ((_OUTLET_NOUNS, True), (_OUTLET_VERBS, False)):
+                cue = next((c for c in cues if tuple(lows[i:i + len(c)]) == c), None)
+                if cue is None:
+                    continue
+                j = i + len(cue)
+                k = j
+                # the first word must look like a name; later ones only capitalised ("Middle East Monitor")
+                while k < n and k - j < 5 and lows[k] not in _TIME_WORDS and (
+                        nameish(toks[k], res) if k == j else toks[k][:1].isupper()):
+                    k += 1
+                if k == j or tuple(toks[j:k]) in countries.get(toks[j], ()) or (k < n and tags[k].startswith("I-")):
+                    break
+                run = set(tags[j:k])
+                if run == {"O"} or (may_override and bio_spans(tags[j:k]) == [(0, k - j, "PER")]):
+                    _retag(tags, j, k, "ORG")
+                break
