@@ -132,27 +132,34 @@ _TIME_WORDS = frozenset(
     "february march june july august october december".split())
 
 
+# first word of a cue -> [(cue, whether it overrides a PERSON tag)], longest cue first
+_CUES: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _cue, _override in sorted([(c, True) for c in _OUTLET_NOUNS] + [(c, False) for c in _OUTLET_VERBS],
+                              key=lambda x: -len(x[0])):
+    _CUES.setdefault(_cue[0], []).append((_cue, _override))
+
+
 def media_rule(sentences, tagged, res) -> None:
     """A capitalised run right after an outlet word is an organisation: after a noun ("kantor berita
     X") even if the model called it a person, after a reporting verb ("dilaporkan X") only if untagged."""
     countries = _country_index()
     for toks, tags in zip(sentences, tagged):
-        lows = [t.lower() for t in toks]
         n = len(toks)
-        for i in range(n):
-            for cues, may_override in ((_OUTLET_NOUNS, True), (_OUTLET_VERBS, False)):
-                cue = next((c for c in cues if tuple(lows[i:i + len(c)]) == c), None)
-                if cue is None:
-                    continue
+        for i, tok in enumerate(toks):
+            options = _CUES.get(tok.lower())
+            if not options:
+                continue
+            for cue, may_override in options:
                 j = i + len(cue)
+                if tuple(t.lower() for t in toks[i:j]) != cue:
+                    continue
                 k = j
                 # the first word must look like a name; later ones only capitalised ("Middle East Monitor")
-                while k < n and k - j < 5 and lows[k] not in _TIME_WORDS and (
+                while k < n and k - j < 5 and toks[k].lower() not in _TIME_WORDS and (
                         nameish(toks[k], res) if k == j else toks[k][:1].isupper()):
                     k += 1
                 if k == j or tuple(toks[j:k]) in countries.get(toks[j], ()) or (k < n and tags[k].startswith("I-")):
                     break
-                run = set(tags[j:k])
-                if run == {"O"} or (may_override and bio_spans(tags[j:k]) == [(0, k - j, "PER")]):
+                if set(tags[j:k]) == {"O"} or (may_override and bio_spans(tags[j:k]) == [(0, k - j, "PER")]):
                     _retag(tags, j, k, "ORG")
                 break
