@@ -58,6 +58,7 @@ class Resources:
         brown: dict[str, int] | None = None,
         flags=(),
         style: dict | None = None,
+        attributes: frozenset[str] | None = None,
     ) -> None:
         self.flags = tuple(flags)
         #: the text-style classifier (``domain.py``), for models trained with per-style attributes
@@ -68,6 +69,9 @@ class Resources:
         self.clusters = clusters or {}
         #: Brown cluster paths of cased words from a large external corpus (bit path as an int, first bit lowest)
         self.brown = brown or {}
+        #: the attributes the trained model has weights for (None while training): others are dropped once per
+        #: word, because handing attribute strings to crfsuite costs as much as tagging itself
+        self.attributes = attributes
         # gazetteers: first token -> list of (token tuple, tag), longest first
         gaz: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         tag_of = {"PER": "P", "ORG": "O", "LOC": "T", "MISC": "M"}
@@ -128,6 +132,7 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
         brown=decode_brown(data.get("brown")),
         flags=data.get("flags", ()),
         style=data.get("style"),
+        attributes=frozenset(data["attributes"]) if "attributes" in data else None,
     )
 
 
@@ -225,6 +230,9 @@ class FeatureExtractor:
                 m2.append("-2" + c)
                 p2.append("+2" + c)
         # the last field: gazetteer entries starting with this word, looked up once (capitalised words only)
+        known = res.attributes
+        if known is not None:
+            f0, m2, m1, p1, p2 = ([a for a in attrs if a in known] for attrs in (f0, m2, m1, p1, p2))
         entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None)
         self._cache[tok] = entry
         return entry
@@ -234,6 +242,7 @@ class FeatureExtractor:
         """Attribute lists of one sentence; ``style`` ("G"/"N", see ``domain.py``) adds the word in that style."""
         cache = self._cache
         word = self._word
+        known = self.res.attributes
         ents = [cache.get(t) or word(t) for t in tokens]
         n = len(tokens)
         out: list[list[str]] = []
@@ -262,7 +271,9 @@ class FeatureExtractor:
                 if i + 1 < n:
                     f.append("b+=" + e[7] + "|" + ents[i + 1][7])
             if style:
-                f.append(style + ":w=" + e[7])
+                attr = style + ":w=" + e[7]
+                if known is None or attr in known:
+                    f.append(attr)
             out.append(f)
         self._gazetteer(tokens, ents, out)
         return out

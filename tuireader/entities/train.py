@@ -457,6 +457,10 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
     t1 = time.time()
     trainer.train(str(tmp))
     tmp.replace(model_path)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    meta["attributes"] = sorted({attr for attr, _ in tagger.info().state_features})
+    tagger.close()
     with open(out / f"ner_{lang}.json", "w", encoding="utf-8") as fh:
         json.dump(meta, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     t2 = time.time()
