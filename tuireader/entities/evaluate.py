@@ -49,6 +49,8 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(start, end_exclusive, type)`` of each entity in a BIO sequence, in order (conlleval:
     an ``I-`` after ``O`` or after another type starts a new entity)."""
     out: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):  # most sentences: nothing to scan
+        return out
     start, typ = None, None
     for i, tag in enumerate(tags):
         if tag == "O":
