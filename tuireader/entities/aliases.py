@@ -24,7 +24,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -62,6 +61,7 @@ _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)  # called for every mention at import: names repeat a lot
+@lru_cache(maxsize=1 << 16)  # called several times per mention; names recur across stories
 def canonical_key(name: str) -> str:
     """Normalised lookup key for ``name``.
 
@@ -124,6 +124,7 @@ _ADMIN_PREFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup_alias(name: str) -> tuple[str, str] | None:
     """``(canonical, type)`` for ``name`` from the shipped table, else None.
 
@@ -492,5 +493,6 @@ def canonicalise(
         if not canonical:
             canonical = text[mentions[best].start : mentions[best].end].strip() or label
         for i in idx:
-            result[i] = replace(mentions[i], canonical=canonical, label=label)
+            m = mentions[i]
+            result[i] = EntityMention(m.start, m.end, label, m.text, canonical)
     return [m for m in result if m is not None]

@@ -171,7 +171,10 @@ def _consistency(sentences, tagged, res) -> None:
             cand.setdefault(part[0], []).append((part, "PER"))
     for lst in cand.values():
         lst.sort(key=lambda x: -len(x[0]))
+    starts = cand.keys()
     for toks, tags in zip(sentences, tagged):
+        if starts.isdisjoint(toks):
+            continue
         n = len(toks)
         i = 0
         while i < n:

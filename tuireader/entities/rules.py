@@ -40,8 +40,12 @@ def country_rule(sentences, tagged) -> None:
     Serikat menarik diri") or inside a job title ("Menteri Luar Negeri Mesir"),
     which IDNer-2k's annotation convention leaves untagged."""
     idx = _country_index()
+    starts = idx.keys()
     for toks, tags in zip(sentences, tagged):
-        minister_title(toks, tags, idx)
+        if "Menteri" in toks:
+            minister_title(toks, tags, idx)
+        if starts.isdisjoint(toks):  # most sentences: checked in C, not token by token
+            continue
         n = len(toks)
         i = 0
         while i < n:
@@ -107,6 +111,8 @@ def acronym_rule(sentences, tagged) -> None:
     """"Mahkamah Pidana Internasional (ICC)": an untagged acronym in brackets right after a
     name is that name's acronym, with its type (and "ICC (Mahkamah …)" the other way round)."""
     for toks, tags in zip(sentences, tagged):
+        if "(" not in toks:
+            continue
         n = len(toks)
         for a, b, typ in bio_spans(tags):
             if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")" and tags[b + 1] == "O" and _acronym(toks[b + 1]):
@@ -137,6 +143,7 @@ _CUES: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
 for _cue, _override in sorted([(c, True) for c in _OUTLET_NOUNS] + [(c, False) for c in _OUTLET_VERBS],
                               key=lambda x: -len(x[0])):
     _CUES.setdefault(_cue[0], []).append((_cue, _override))
+_CUE_STARTS = frozenset(_CUES) | {w.capitalize() for w in _CUES}
 
 
 def media_rule(sentences, tagged, res) -> None:
@@ -144,6 +151,8 @@ def media_rule(sentences, tagged, res) -> None:
     X") even if the model called it a person, after a reporting verb ("dilaporkan X") only if untagged."""
     countries = _country_index()
     for toks, tags in zip(sentences, tagged):
+        if _CUE_STARTS.isdisjoint(toks):
+            continue
         n = len(toks)
         for i, tok in enumerate(toks):
             options = _CUES.get(tok.lower())
