@@ -62,6 +62,9 @@ def check_invariants(text: str, figures: list[Figure]) -> None:
         ("Sebanyak 1,2\u00a0juta warga terdampak.", "id", "1,2\u00a0juta", 1_200_000, "warga"),
         # a year-shaped number with a people noun is a count
         ("Sebanyak 2000 orang hadir.", "id", "2000", 2000, "orang"),
+        # "others" is not what is counted
+        ("Dua tewas dan 150.000 lainnya terluka.", "id", "150.000", 150000, None),
+        ("Three died and 1,500 others were hurt.", "en", "1,500", 1500, None),
     ],
 )
 def test_counts(text, lang, span, value, unit):
@@ -241,6 +244,9 @@ def test_percent_range():
         ("Polisi menangkapnya Senin lalu.", PUB, "Senin lalu", "2025-08-11"),
         ("Police said last Wednesday that", PUB, "last Wednesday", "2025-08-06"),
         ("The minister resigned yesterday.", PUB, "yesterday", "2025-08-12"),
+        # a full month name does not take the sentence's full stop; an abbreviation keeps its own
+        ("Tarif baru berlaku mulai 1 September.", PUB, "1 September", "2025-09-01"),
+        ("The tariff applies from 12 Aug. in Jakarta", PUB, "12 Aug.", "2025-08-12"),
     ],
 )
 def test_dates(text, published, span, value):
@@ -356,6 +362,7 @@ def test_durations(text, span, value):
         "Versi 2.0 dirilis.",
         "Alamat IP 192.168.1.1 diblokir.",
         "Tanggal 17 warga berkumpul.",
+        "Gempa bermagnitudo 5,6 mengguncang Cianjur.",
     ],
 )
 def test_not_figures(text):

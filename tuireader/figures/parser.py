@@ -167,6 +167,8 @@ _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 _NAME_BEFORE = re.compile(rf"[\w,]{_S}+[A-Z][\w-]*{_S}*\Z")
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
+# "jan", "sept": a month word that starts a longer one, so a period after it belongs to it
+_MONTH_ABBREVIATIONS = frozenset(w for w in MONTH_NUMBERS if any(o != w and o.startswith(w) for o in MONTH_NUMBERS))
 _WEEKDAY_FULL = [w for w in WEEKDAY_NUMBERS if len(w) > 4 or w in ("rabu", "ahad")]
 _WD_BEFORE = re.compile(rf"(?i:\b({_alt(_WEEKDAY_FULL)})){_S}*,?{_S}*\Z")
 
@@ -441,7 +443,10 @@ class _Scan:
             if mm and mm.group(1).lower() in MONTH_NUMBERS:
                 month = MONTH_NUMBERS[mm.group(1).lower()]
                 year = int(mm.group(3)) if mm.group(3) else None
-                return DATE, mm.end(), 1, None, None, (month, year)
+                end = mm.end()
+                if year is None and mm.group(2) and mm.group(1).lower() not in _MONTH_ABBREVIATIONS:
+                    end = mm.end(1)  # "mulai 3 Oktober." ends a sentence; "12 Aug." is abbreviated
+                return DATE, end, 1, None, None, (month, year)
         nm = _NOUN_AFTER.match(text, pos)
         if nm and nm.group(1) not in NOT_NOUNS:
             return COUNT, pos, 1, None, nm.group(1), None

@@ -217,7 +217,7 @@ LABEL_WORDS = frozenset(
     kode code versi version seri series episode eps ep bab chapter edisi vol volume
     kelas grade gate room ruang kamar km peringkat rank ranked ranking rute route
     level gelombang putaran babak tanggal tgl urut day uu pp perpres permen perppu keppres perda
-    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp
+    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp magnitudo bermagnitudo magnitude
     """.split()
 )
 
@@ -232,7 +232,7 @@ NOT_NOUNS = frozenset(
     that which who whom per more less over under about since after before into this these
     those it its their his her our your not no also only up down out off so if but nor yet
     between among against during through across via vs versus ago atas bawah
-    kemarin kini sekarang tadi nanti besok
+    kemarin kini sekarang tadi nanti besok lainnya lain others other
     yesterday today tomorrow now then again earlier later
     st nd rd th x kali
     """.split()
