@@ -136,6 +136,12 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
     )
 
 
+# what the positions around a sentence contribute: (own, as -2, as -1, as +1, as +2)
+_PAD_FAR: tuple = ((), (), (), (), ())
+_PAD_BEFORE: tuple = ((), ("-2w=<s>",), ("BOS",), (), ())
+_PAD_AFTER: tuple = ((), (), (), ("EOS",), ())
+
+
 class FeatureExtractor:
     """Turns token lists into crfsuite attribute lists."""
 
@@ -233,7 +239,7 @@ class FeatureExtractor:
         known = res.attributes
         if known is not None:
             f0, m2, m1, p1, p2 = ([a for a in attrs if a in known] for attrs in (f0, m2, m1, p1, p2))
-        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None)
+        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None, {})
         self._cache[tok] = entry
         return entry
 
@@ -242,53 +248,44 @@ class FeatureExtractor:
         """Attribute lists of one sentence; ``style`` ("G"/"N", see ``domain.py``) adds the word in that style."""
         cache = self._cache
         word = self._word
-        known = self.res.attributes
         ents = [cache.get(t) or word(t) for t in tokens]
-        n = len(tokens)
-        out: list[list[str]] = []
-        for i in range(n):
-            e = ents[i]
-            f = list(e[0])
-            if i > 0:
-                f += ents[i - 1][2]
-                if i > 1:
-                    f += ents[i - 2][1]
-                else:
-                    f.append("-2w=<s>")
-            else:
-                f.append("BOS")
-                if e[6]:
-                    f.append("BOSlc")
-            if i + 1 < n:
-                f += ents[i + 1][3]
-                if i + 2 < n:
-                    f += ents[i + 2][4]
-            else:
-                f.append("EOS")
-            if self.bigram:
-                if i > 0:
-                    f.append("b-=" + ents[i - 1][7] + "|" + e[7])
-                if i + 1 < n:
-                    f.append("b+=" + e[7] + "|" + ents[i + 1][7])
-            if style:
-                attr = style + ":w=" + e[7]
-                if known is None or attr in known:
+        if not ents:
+            return []
+        # Padding entries stand for the positions before and after the sentence, so that every token
+        # takes the same path: (own, -2, -1, +1, +2) lists as in _word's entries.
+        padded = [_PAD_FAR, _PAD_BEFORE, *ents, _PAD_AFTER, _PAD_FAR]
+        out = [[*e[0], *m1[2], *m2[1], *p1[3], *p2[4]]
+               for m2, m1, e, p1, p2 in zip(padded, padded[1:], ents, padded[3:], padded[4:])]
+        if ents[0][6]:
+            out[0].append("BOSlc")
+        if self.bigram:
+            for i in range(1, len(ents)):
+                out[i].append("b-=" + ents[i - 1][7] + "|" + ents[i][7])
+                out[i - 1].append("b+=" + ents[i - 1][7] + "|" + ents[i][7])
+        if style:
+            for f, e in zip(out, ents):
+                attr = e[9].get(style, self)
+                if attr is self:
+                    attr = e[9][style] = self._style_attribute(style, e[7])
+                if attr is not None:
                     f.append(attr)
-            out.append(f)
         self._gazetteer(tokens, ents, out)
         return out
 
+    def _style_attribute(self, style: str, low: str) -> str | None:
+        attr = style + ":w=" + low
+        known = self.res.attributes
+        return attr if known is None or attr in known else None
+
     def _gazetteer(self, tokens, ents, out) -> None:
         n = len(tokens)
-        i = 0
-        while i < n:
-            cands = ents[i][8]
-            if not cands:
-                i += 1
+        covered = 0  # a match is never looked for inside an earlier one
+        for i in [k for k, e in enumerate(ents) if e[8]]:  # capitalised words that start a list entry
+            if i < covered:
                 continue
             best = 0
             tags: set[str] = set()
-            for toks, tag in cands:
+            for toks, tag in ents[i][8]:
                 m = len(toks)
                 if best and m < best:
                     break
@@ -303,7 +300,6 @@ class FeatureExtractor:
                     best = m
                     tags.add(tag)
             if not best:
-                i += 1
                 continue
             for tag in sorted(tags):
                 if best == 1:
@@ -316,4 +312,4 @@ class FeatureExtractor:
                     out[i - 1].append("+1g" + tag)
                 if i + best < n:
                     out[i + best].append("-1g" + tag)
-            i += best
+            covered = i + best
