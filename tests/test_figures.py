@@ -175,6 +175,11 @@ def test_money_range_shares_currency_and_scale():
     ]
 
 
+def test_money_range_with_the_currency_written_twice():
+    figures = find_figures("Tiket dijual Rp 3.000-Rp 5.000 per orang.", PUB, "id")
+    assert [(f.text, f.value, f.unit) for f in figures] == [("Rp 3.000", 3000, "IDR"), ("Rp 5.000", 5000, "IDR")]
+
+
 @pytest.mark.parametrize("text", ["RMS Titanic 12 feet", "The RM is 3 here", "Parlemen meminta 5 m jalan"])
 def test_letters_that_are_not_currency(text):
     assert all(f.kind != MONEY for f in find_figures(text, PUB))
@@ -315,6 +320,10 @@ def test_datetime_published_is_accepted():
         ("They proposed a 60-day ceasefire.", "60-day", "P60D"),
         ("The flight took 12 hours.", "12 hours", "PT12H"),
         ("A 2.5-year delay hit the project.", "2.5-year", "P2.5Y"),
+        # "se-" is "one": sepekan, setahun (but "sehari-hari" is "daily")
+        ("Banjir berlangsung sepekan.", "sepekan", "P1W"),
+        ("Pemulihan butuh setahun lagi.", "setahun", "P1Y"),
+        ("Sehari kemudian ia pulang.", "Sehari", "P1D"),
     ],
 )
 def test_durations(text, span, value):
@@ -363,6 +372,8 @@ def test_durations(text, span, value):
         "Alamat IP 192.168.1.1 diblokir.",
         "Tanggal 17 warga berkumpul.",
         "Gempa bermagnitudo 5,6 mengguncang Cianjur.",
+        "Kebutuhan sehari-hari naik.",
+        "Ia datang tiga kali sebulan.",
     ],
 )
 def test_not_figures(text):

@@ -179,6 +179,7 @@ _WORD_PATTERN = rf"""\b(?:
      |(?P<wd>{_trie(_WEEKDAY_FULL)})
      |(?P<rel>bulan{_S}+lalu|last{_S}+month|yesterday)
      |(?P<nw>{_trie(FIRST_NUMBER_WORDS)}(?:(?:{_S}+|-){_trie(NUMBER_WORDS)})*)
+     |(?P<one>se(?:hari|minggu|pekan|bulan|tahun|jam)(?!-))
     )\b"""
 _WORD_RE = re.compile(_WORD_PATTERN, re.X)
 _WORD_RE_I = re.compile(_WORD_PATTERN, re.X | re.I)
@@ -192,6 +193,7 @@ _WORD_SPLIT = re.compile(r"[ \t\u00a0\u202f-]+")
 _QUANTITY_BEFORE = re.compile(
     rf"(?:[0-9]|\b(?i:beberapa|berapa|{_alt(NUMBER_WORDS)})){_S}+\Z"
 )
+_RATE_BEFORE = re.compile(rf"(?:[0-9%]|\b(?i:jt|juta|rb|ribu|miliar|triliun|rupiah|dolar|persen|kali|x)){_S}*\Z")
 _LALU_AFTER = re.compile(rf"{_S}+lalu\b", re.I)
 _LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
 
@@ -516,7 +518,8 @@ class _Scan:
         if end == e or (kind == COUNT and mult == 1):
             if nxt.isalpha():
                 return
-            if nxt in "-–" and e + 1 < self.n and text[e + 1].isalpha() and kind != DURATION:
+            if nxt in "-–" and e + 1 < self.n and text[e + 1].isalpha() and kind != DURATION \
+                    and not _RANGE_AFTER.match(text, e):  # "Rp 3.000-Rp 5.000" is a range, "B-1234" is not
                 return
         # a range: the first number borrows what follows the second
         before_pair = False
@@ -603,6 +606,10 @@ class _Scan:
             word = text[m.start():m.end()]
             if group == "nw":
                 self.number_words(m)
+                continue
+            if group == "one":  # "sepekan", "setahun": one week, one year ("sehari-hari" is "daily")
+                if not _RATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):  # "Rp 5 jt sebulan": a rate
+                    self.add(m.start(), m.end(), DURATION, _duration(Decimal(1), DURATION_UNITS[word.lower()[2:]]))
                 continue
             if not word[0].isupper() and group != "rel":
                 continue
