@@ -72,9 +72,6 @@ def harvest(sents, lower_common: set[str], honorifics: frozenset[str]):
                 fl = f.lower()
                 if f[:1].isupper() and fl not in lower_common and fl not in honorifics and len(f) > 1:
                     first[fl] += 1
-        # MISC too (as a separate list), to keep names like "Indonesian" apart
-        for i, g in enumerate(tags):
-            pass
     entities: dict[str, list[str]] = defaultdict(list)
     for name, c in ent.items():
         typ = max(sorted(c), key=lambda t: c[t])
