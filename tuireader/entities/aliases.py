@@ -61,7 +61,6 @@ _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)  # called for every mention at import: names repeat a lot
-@lru_cache(maxsize=1 << 16)  # called several times per mention; names recur across stories
 def canonical_key(name: str) -> str:
     """Normalised lookup key for ``name``.
 
@@ -124,7 +123,7 @@ _ADMIN_PREFIX = re.compile(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=65536)  # the same names are looked up story after story
 def lookup_alias(name: str) -> tuple[str, str] | None:
     """``(canonical, type)`` for ``name`` from the shipped table, else None.
 

@@ -175,7 +175,8 @@ class FeatureExtractor:
         self.res = res
         self.flags = frozenset(flags)
         self.bigram = "bigram" in self.flags
-        self._cache: dict[str, tuple] = {}  # token -> (own, -2, -1, +1, +2 attribute lists, cap, lc, lower, gazetteer)
+        # token -> (own, -2, -1, +1, +2 attribute lists, cap, lc, lower, gazetteer entries, style attributes)
+        self._cache: dict[str, tuple] = {}
 
     # -- word level ---------------------------------------------------------
     def _word(self, tok: str):
@@ -261,10 +262,11 @@ class FeatureExtractor:
             if "clctx2w" in fl:
                 m2.append("-2" + c)
                 p2.append("+2" + c)
-        # the last field: gazetteer entries starting with this word, looked up once (capitalised words only)
         known = res.attributes
         if known is not None:
             f0, m2, m1, p1, p2 = ([a for a in attrs if a in known] for attrs in (f0, m2, m1, p1, p2))
+        # then: gazetteer entries starting with this word (capitalised words only), and a cache of the word's
+        # style attributes ("N:w=…"), filled by sentence()
         entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None, {})
         self._cache[tok] = entry
         return entry

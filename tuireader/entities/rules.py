@@ -9,6 +9,8 @@ All work in place on parallel lists of tokens and BIO tags.
 
 from __future__ import annotations
 
+from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
+
 from .evaluate import bio_spans
 from .mention import LOCATION
 
@@ -132,10 +134,8 @@ _OUTLET_NOUNS = [("kantor", "berita"), ("surat", "kabar"), ("harian",), ("majala
                  ("broadcaster",)]
 _OUTLET_VERBS = [("dilansir", "dari"), ("dilansir",), ("melansir",), ("dikutip", "dari"), ("dilaporkan",),
                  ("diberitakan",), ("reported", "by")]
-_TIME_WORDS = frozenset(
-    "senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus "
-    "september oktober november desember monday tuesday wednesday thursday friday saturday sunday january "
-    "february march june july august october december".split())
+# month and weekday names ("dilaporkan Selasa") are never an outlet
+_TIME_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
 
 
 # first word of a cue -> [(cue, whether it overrides a PERSON tag)], longest cue first
