@@ -224,6 +224,9 @@ class _Words:
         ("dilaporkan Israel .", "O O O", "O O O"),
         ("dilaporkan Presiden Joko .", "O O B-PER O", "O O B-PER O"),
         ("the news agency Anadolu said", "O O O O O", "O O O B-ORG O"),
+        # the outlet's country may come between the word and the name; an acronym is a name
+        ("menurut lembaga penyiaran Israel KAN ,", "O O O O O O", "O O O O B-ORG O"),
+        ("dikutip kantor berita Mesir MENA .", "O O O B-LOC O O", "O O O B-LOC B-ORG O"),
     ],
 )
 def test_a_name_after_an_outlet_word_is_an_organisation(sentence, tags, expected):
@@ -240,3 +243,26 @@ def test_outlet_and_acronym_rules_in_recognise():
     assert ("KPK", "ORG") in got
     assert ("Al Qahera", "ORG") in got
     assert ("Al Qahera", "PERSON") not in got
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # several words of the alias table, or an acronym of three capitals: tagged with the table's type
+        ("ke Mahkamah Internasional pekan lalu", "O O O O O", "O B-ORG I-ORG O O"),
+        ("menurut ICC itu", "O O O", "O B-ORG O"),
+        # a single word or a two-letter acronym is too often something else ("Lima" is five)
+        ("Lima orang tewas", "O O O", "O O O"),
+        ("kata MA kemarin", "O O O", "O O O"),
+        # what the model tagged stays as it is, also when it is only part of a longer name
+        ("di Mahkamah Internasional Den Haag", "O B-ORG I-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG I-ORG"),
+        ("Mahkamah Internasional Den Haag", "O O B-LOC I-LOC", "B-ORG I-ORG B-LOC I-LOC"),
+        ("Mahkamah Internasional Kota", "O O I-LOC", "O O I-LOC"),  # never cut into a longer name
+    ],
+)
+def test_names_from_the_alias_table_that_the_model_missed(sentence, tags, expected):
+    from tuireader.entities.rules import known_names_rule
+
+    toks, got = sentence.split(), tags.split()
+    known_names_rule([toks], [got], _Words())
+    assert got == expected.split()

@@ -103,6 +103,55 @@ def nameish(tok: str, res) -> bool:
     return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
 
 
+_known: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+_BIO_TYPE = {"PERSON": "PER", "ORG": "ORG", "LOCATION": "LOC"}
+
+
+def _known_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Names of the shipped alias table that are safe to find by string: several words
+    ("Mahkamah Pidana Internasional") or an acronym of three or more capitals ("ICC", "KPK").
+    Single words ("Lima", "Solo") and two-letter acronyms ("MA", "AS") are too often something else."""
+    global _known
+    if _known is None:
+        from .aliases import alias_rows
+
+        idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for alias, _canonical, label in alias_rows():
+            toks = tuple(alias.split())
+            if len(toks) >= 2 and alias[:1].isupper() or len(toks) == 1 and len(alias) >= 3 and alias.isupper():
+                idx.setdefault(toks[0], []).append((toks, _BIO_TYPE[label]))
+        for entries in idx.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        _known = idx
+    return _known
+
+
+def known_names_rule(sentences, tagged, res) -> None:
+    """An untagged name from the alias table is tagged with the table's type: the model misses
+    "Mahkamah Internasional" or "ICC" now and then, the table knows them."""
+    idx = _known_index()
+    starts = idx.keys()
+    for toks, tags in zip(sentences, tagged):
+        if starts.isdisjoint(toks):
+            continue
+        n = len(toks)
+        i = 0
+        while i < n:
+            hit = None
+            if tags[i] == "O":
+                for key, typ in idx.get(toks[i], ()):
+                    m = len(key)
+                    if tuple(toks[i:i + m]) == key and set(tags[i:i + m]) == {"O"} and not (
+                            i + m < n and tags[i + m].startswith("I-")) and (m > 1 or toks[i].lower() not in res.lower_common):
+                        hit = (m, typ)
+                        break
+            if hit:
+                _retag(tags, i, i + hit[0], hit[1])
+                i += hit[0]
+            else:
+                i += 1
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
@@ -130,8 +179,8 @@ def _acronym(tok: str) -> bool:
 # Words after which a capitalised name is a news outlet: "kantor berita Al Qahera", "dilaporkan Middle East
 # Monitor", "dilansir dari Al Jazeera", "the news agency Anadolu".
 _OUTLET_NOUNS = [("kantor", "berita"), ("surat", "kabar"), ("harian",), ("majalah",), ("stasiun", "televisi"),
-                 ("stasiun", "tv"), ("portal", "berita"), ("situs", "berita"), ("news", "agency"), ("newspaper",),
-                 ("broadcaster",)]
+                 ("stasiun", "tv"), ("portal", "berita"), ("situs", "berita"), ("lembaga", "penyiaran"),
+                 ("news", "agency"), ("newspaper",), ("broadcaster",)]
 _OUTLET_VERBS = [("dilansir", "dari"), ("dilansir",), ("melansir",), ("dikutip", "dari"), ("dilaporkan",),
                  ("diberitakan",), ("reported", "by")]
 # month and weekday names ("dilaporkan Selasa") are never an outlet
@@ -162,12 +211,16 @@ def media_rule(sentences, tagged, res) -> None:
                 j = i + len(cue)
                 if tuple(t.lower() for t in toks[i:j]) != cue:
                     continue
+                if may_override and j < n:  # "lembaga penyiaran Israel KAN": the outlet's country comes first
+                    j += next((len(key) for key in countries.get(toks[j], ()) if tuple(toks[j:j + len(key)]) == key), 0)
                 k = j
-                # the first word must look like a name; later ones only capitalised ("Middle East Monitor")
+                # the first word must look like a name or be an acronym; later ones only capitalised
+                # ("Middle East Monitor")
                 while k < n and k - j < 5 and toks[k].lower() not in _TIME_WORDS and (
-                        nameish(toks[k], res) if k == j else toks[k][:1].isupper()):
+                        (nameish(toks[k], res) or _acronym(toks[k])) if k == j else toks[k][:1].isupper()):
                     k += 1
-                if k == j or tuple(toks[j:k]) in countries.get(toks[j], ()) or (k < n and tags[k].startswith("I-")):
+                if k == j or tuple(toks[j:k]) in countries.get(toks[j], ()) or (k < n and tags[k].startswith("I-")) \
+                        or tags[j].startswith("I-"):
                     break
                 if set(tags[j:k]) == {"O"} or (may_override and bio_spans(tags[j:k]) == [(0, k - j, "PER")]):
                     _retag(tags, j, k, "ORG")
