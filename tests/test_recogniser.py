@@ -266,3 +266,27 @@ def test_names_from_the_alias_table_that_the_model_missed(sentence, tags, expect
     toks, got = sentence.split(), tags.split()
     known_names_rule([toks], [got], _Words())
     assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Badan Intelijen Umum Mesir Mayor Jenderal Tarek Fouad Hamdi tiba",
+         "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
+         "B-ORG I-ORG I-ORG I-ORG O O B-PER I-PER I-PER O"),
+        # an office named after its head, or a title followed by common words, stays one ORG
+        ("Direktorat Jenderal Pajak Kementerian Keuangan", "B-ORG I-ORG I-ORG I-ORG I-ORG",
+         "B-ORG I-ORG I-ORG I-ORG I-ORG"),
+        ("Kantor Staf Presiden", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),
+    ],
+)
+def test_a_title_inside_an_organisation_splits_off_the_person_after_it(sentence, tags, expected):
+    from tuireader.entities.rules import title_split_rule
+
+    class Words:
+        lower_common = frozenset({"pajak", "keuangan", "staf"})
+        honorifics = frozenset({"mayor", "jenderal"})
+
+    toks, got = sentence.split(), tags.split()
+    title_split_rule([toks], [got], Words())
+    assert got == expected.split()

@@ -22,7 +22,7 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
-from .rules import acronym_rule, country_rule, known_names_rule, media_rule, nameish
+from .rules import acronym_rule, country_rule, known_names_rule, media_rule, nameish, title_split_rule
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -128,6 +128,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         acronym_rule(sentences, tagged)
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)
+        title_split_rule(sentences, tagged, model.res)
         if len(sentences) > 1:
             _consistency(sentences, tagged, model.res)
     return tagged

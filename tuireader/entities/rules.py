@@ -152,6 +152,35 @@ def known_names_rule(sentences, tagged, res) -> None:
                 i += 1
 
 
+# ranks and offices that stand before a person's name, never at the end of an organisation's
+_PERSON_TITLES = frozenset(
+    "jenderal jend letjen mayjen brigjen laksamana marsekal kolonel letkol mayor kapten letnan komjen irjen "
+    "brigadir kombes presiden menteri gubernur bupati walikota dubes jubir general gen. colonel "
+    "president minister governor ambassador spokesman spokeswoman".split())
+
+
+def title_split_rule(sentences, tagged, res) -> None:
+    """"Badan Intelijen Umum Mesir Mayor Jenderal Tarek Fouad Hamdi" tagged as one ORG is an
+    organisation, a rank and a person: an ORG that ends in title words followed by two or more
+    name-like words is split there (the title stays untagged)."""
+    for toks, tags in zip(sentences, tagged):
+        for a, b, typ in bio_spans(tags):
+            if typ != "ORG" or b - a < 4:
+                continue
+            k = next((k for k in range(a + 1, b - 2) if toks[k].lower() in _PERSON_TITLES), None)
+            if k is None:
+                continue
+            person = k
+            while person < b and toks[person].lower() in _PERSON_TITLES:
+                person += 1
+            if b - person < 2 or not all(nameish(t, res) for t in toks[person:b]):
+                continue
+            _retag(tags, a, k, "ORG")
+            for x in range(k, person):
+                tags[x] = "O"
+            _retag(tags, person, b, "PER")
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
