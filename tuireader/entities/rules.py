@@ -9,31 +9,57 @@ All work in place on parallel lists of tokens and BIO tags.
 
 from __future__ import annotations
 
+from functools import cache
+
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 from .evaluate import bio_spans
 from .mention import LOCATION
 
-_countries: dict[str, list[tuple[str, ...]]] | None = None
-
-
-def _country_index() -> dict[str, list[tuple[str, ...]]]:
-    global _countries
-    if _countries is None:
-        from .aliases import alias_rows
-        from .features import _DATA_DIR, _read_list
-
-        idx: dict[str, list[tuple[str, ...]]] = {}
-        names = _read_list(_DATA_DIR / "gazetteer_country.txt")
-        # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
-        names += [alias for alias, _, label in alias_rows() if alias.startswith("Negeri ") and label == LOCATION]
-        for name in names:
-            toks = tuple(name.split())
+def _by_first_word(names) -> dict[str, list[tuple[str, ...]]]:
+    """Token tuples of ``names`` indexed by their first token, longest first."""
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        toks = tuple(name.split())
+        if toks:
             idx.setdefault(toks[0], []).append(toks)
-        for v in idx.values():
-            v.sort(key=lambda t: -len(t))
-        _countries = idx
-    return _countries
+    for entries in idx.values():
+        entries.sort(key=lambda t: -len(t))
+    return idx
+
+
+@cache
+def _country_index() -> dict[str, list[tuple[str, ...]]]:
+    from .aliases import alias_rows
+    from .features import _DATA_DIR, _read_list
+
+    names = _read_list(_DATA_DIR / "gazetteer_country.txt")
+    # Epithets for countries ("Negeri Zionis" = Israel, "Negeri Jiran" = Malaysia) from the alias table
+    names += [alias for alias, _, label in alias_rows() if alias.startswith("Negeri ") and label == LOCATION]
+    return _by_first_word(names)
+
+
+def _tag_listed(toks, tags, idx, type_of, partly_tagged: bool, accept=lambda key: True) -> None:
+    """Tag the longest listed name at each position if the model left it untagged (or, with
+    ``partly_tagged``, left any word of it untagged), never cutting into a longer name."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        hit = 0
+        if tags[i] == "O" or partly_tagged and tags[i].startswith("B-"):
+            for key in idx.get(toks[i], ()):
+                m = len(key)
+                if tuple(toks[i:i + m]) != key or (i + m < n and tags[i + m].startswith("I-")) or not accept(key):
+                    continue
+                untagged = tags[i:i + m].count("O")
+                if untagged == m or partly_tagged and untagged:
+                    hit = m
+                    break
+        if hit:
+            _retag(tags, i, i + hit, type_of(tuple(toks[i:i + hit])))
+            i += hit
+        else:
+            i += 1
 
 
 def country_rule(sentences, tagged) -> None:
@@ -48,26 +74,7 @@ def country_rule(sentences, tagged) -> None:
             minister_title(toks, tags, idx)
         if starts.isdisjoint(toks):  # most sentences: checked in C, not token by token
             continue
-        n = len(toks)
-        i = 0
-        while i < n:
-            lst = idx.get(toks[i]) if tags[i] == "O" or tags[i].startswith("B-") else None
-            hit = 0
-            if lst:
-                for key in lst:
-                    m = len(key)
-                    # Untagged, or only partly tagged ("Amerika [Serikat]"): never cut into a longer name.
-                    if tuple(toks[i:i + m]) == key and "O" in tags[i:i + m] and not (
-                            i + m < n and tags[i + m].startswith("I-")):
-                        hit = m
-                        break
-            if hit:
-                tags[i] = "B-LOC"
-                for k in range(i + 1, i + hit):
-                    tags[k] = "I-LOC"
-                i += hit
-            else:
-                i += 1
+        _tag_listed(toks, tags, idx, lambda key: "LOC", partly_tagged=True)
 
 
 _PORTFOLIOS = {("Luar", "Negeri"), ("Dalam", "Negeri")}
@@ -103,27 +110,29 @@ def nameish(tok: str, res) -> bool:
     return len(tok) > 1 and tok[:1].isupper() and tok.lower() not in res.lower_common and tok.lower() not in res.honorifics
 
 
-_known: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
 _BIO_TYPE = {"PERSON": "PER", "ORG": "ORG", "LOCATION": "LOC"}
 
 
-def _known_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Names of the shipped alias table that are safe to find by string: several words
-    ("Mahkamah Pidana Internasional") or an acronym of three or more capitals ("ICC", "KPK").
-    Single words ("Lima", "Solo") and two-letter acronyms ("MA", "AS") are too often something else."""
-    global _known
-    if _known is None:
-        from .aliases import alias_rows
+@cache
+def _known_names() -> dict[str, str]:
+    """Names of the shipped alias table that are safe to find by string, with their BIO type:
+    several words ("Mahkamah Pidana Internasional") or an acronym of three or more capitals
+    ("ICC", "KPK"). Single words ("Lima", "Solo") and two-letter acronyms ("MA", "AS") are too
+    often something else."""
+    from .aliases import alias_rows
 
-        idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for alias, _canonical, label in alias_rows():
-            toks = tuple(alias.split())
-            if len(toks) >= 2 and alias[:1].isupper() or len(toks) == 1 and len(alias) >= 3 and alias.isupper():
-                idx.setdefault(toks[0], []).append((toks, _BIO_TYPE[label]))
-        for entries in idx.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
-        _known = idx
-    return _known
+    return {alias: _BIO_TYPE[label] for alias, _canonical, label in alias_rows()
+            if " " in alias and alias[:1].isupper() or " " not in alias and len(alias) >= 3 and alias.isupper()}
+
+
+@cache
+def _known_index() -> dict[str, list[tuple[str, ...]]]:
+    return _by_first_word(_known_names())
+
+
+@cache
+def _known_types() -> dict[tuple[str, ...], str]:
+    return {tuple(name.split()): typ for name, typ in _known_names().items()}
 
 
 def known_names_rule(sentences, tagged, res) -> None:
@@ -132,24 +141,9 @@ def known_names_rule(sentences, tagged, res) -> None:
     idx = _known_index()
     starts = idx.keys()
     for toks, tags in zip(sentences, tagged):
-        if starts.isdisjoint(toks):
-            continue
-        n = len(toks)
-        i = 0
-        while i < n:
-            hit = None
-            if tags[i] == "O":
-                for key, typ in idx.get(toks[i], ()):
-                    m = len(key)
-                    if tuple(toks[i:i + m]) == key and set(tags[i:i + m]) == {"O"} and not (
-                            i + m < n and tags[i + m].startswith("I-")) and (m > 1 or toks[i].lower() not in res.lower_common):
-                        hit = (m, typ)
-                        break
-            if hit:
-                _retag(tags, i, i + hit[0], hit[1])
-                i += hit[0]
-            else:
-                i += 1
+        if not starts.isdisjoint(toks):
+            _tag_listed(toks, tags, idx, _known_types().__getitem__, partly_tagged=False,
+                        accept=lambda key: len(key) > 1 or key[0].lower() not in res.lower_common)
 
 
 # ranks and offices that stand before a person's name, never at the end of an organisation's
