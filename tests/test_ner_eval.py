@@ -38,3 +38,12 @@ def test_evaluate_and_predictions(tmp_path: Path):
     lines = out.read_text(encoding="utf-8").split("\n")
     assert lines[0] == "Tim\tB-PER\tB-PER"
     assert lines[5] == ""
+
+
+def test_bilou_tags_mark_single_and_last_words_and_read_back_as_bio():
+    from tuireader.entities.evaluate import bio_label, bio_spans, to_bilou
+
+    bio = ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG", "B-ORG"]
+    bilou = to_bilou(bio)
+    assert bilou == ["B-PER", "I-PER", "L-PER", "O", "U-LOC", "U-ORG", "U-ORG", "U-ORG"]
+    assert bio_spans([bio_label(t) for t in bilou]) == bio_spans(bio)

@@ -70,6 +70,16 @@ def test_a_partly_tagged_country_becomes_the_whole_country():
     assert tags[:4] == ["B-LOC", "O", "B-LOC", "I-LOC"]
     assert tags[7:] == ["B-ORG", "I-ORG", "I-ORG"]  # a country inside a longer name is left alone
 
+
+def test_a_country_of_several_words_tagged_as_a_person_is_a_place_but_one_word_may_be_a_person():
+    from tuireader.entities.rules import country_rule
+
+    toks = "Negeri Zionis menyerang , kata Jordan .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "O", "B-PER", "O"]
+    country_rule([toks], [tags])
+    assert tags[:2] == ["B-LOC", "I-LOC"]
+    assert tags[5] == "B-PER"  # "Jordan" the player stays a person
+
 def test_document_consistency():
     text = ("Direktur PT Sinar Kencana Rudi Hartawan tiba di Medan.\n"
             "Rudi Hartawan mengatakan pabrik baru akan dibuka tahun depan.")

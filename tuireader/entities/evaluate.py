@@ -68,6 +68,29 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def to_bilou(tags: list[str]) -> list[str]:
+    """The same entities in BILOU tags: ``U-`` for a one-word entity, ``L-`` for the last word of a longer one."""
+    out = ["O"] * len(tags)
+    for a, b, typ in bio_spans(tags):
+        if b - a == 1:
+            out[a] = "U-" + typ
+        else:
+            out[a] = "B-" + typ
+            for k in range(a + 1, b - 1):
+                out[k] = "I-" + typ
+            out[b - 1] = "L-" + typ
+    return out
+
+
+def bio_label(label: str) -> str:
+    """A BILOU label as the BIO label of the same position (``U-`` -> ``B-``, ``L-`` -> ``I-``)."""
+    if label[:2] == "U-":
+        return "B-" + label[2:]
+    if label[:2] == "L-":
+        return "I-" + label[2:]
+    return label
+
+
 def chunks(tags: Iterable[str]) -> set[tuple[int, int, str]]:
     """The chunks of one tag sequence scored by conlleval (types outside PER/ORG/LOC are O)."""
     return set(bio_spans([_norm(tag) for tag in tags]))

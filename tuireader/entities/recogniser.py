@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 from .domain import StyleClassifier
-from .evaluate import bio_spans
+from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import acronym_rule, country_rule, known_names_rule, media_rule, nameish, title_split_rule
 from .tokenize import split_sentences, tokenize
@@ -48,7 +48,8 @@ class _Model:
         self.style_classifier = StyleClassifier(self.res.style) if self.res.style else None
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(models_dir / f"ner_{lang}.crfsuite"))
-        self.has_misc = any(label.endswith("MISC") for label in self.tagger.labels())
+        # the model's labels as shown: BILOU (how it is trained) read as BIO, MISC (trained as a label) as O
+        self.shown = {label: "O" if label.endswith("MISC") else bio_label(label) for label in self.tagger.labels()}
 
     def style(self, sentences: list[list[str]]) -> str:
         """The annotation style to tag these sentences in ("" for a model without styles)."""
@@ -57,10 +58,8 @@ class _Model:
     def tag(self, tokens: list[str], style: str = "") -> list[str]:
         if not tokens:
             return []
-        tags = self.tagger.tag(self.fx.sentence(tokens, style))
-        if not self.has_misc:
-            return tags
-        return [t if not t.endswith("MISC") else "O" for t in tags]  # trained as a label, never shown
+        shown = self.shown
+        return [shown[t] for t in self.tagger.tag(self.fx.sentence(tokens, style))]
 
 
 def reset(models_dir: Path | None = None) -> None:
@@ -129,6 +128,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)
         title_split_rule(sentences, tagged, model.res)
+        country_rule(sentences, tagged)
         if len(sentences) > 1:
             _consistency(sentences, tagged, model.res)
     return tagged
@@ -230,7 +230,6 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
         keep.append(sent)
     tok_sents = [[text[s:e] for s, e in sent] for sent in keep]
     tagged = tag_document(tok_sents, lang, consistency=True)
-    country_rule(tok_sents, tagged)
     out: list[EntityMention] = []
     for sent, tags in zip(keep, tagged):
         for a, b, typ in bio_spans(tags):

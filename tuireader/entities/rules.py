@@ -39,9 +39,10 @@ def _country_index() -> dict[str, list[tuple[str, ...]]]:
     return _by_first_word(names)
 
 
-def _tag_listed(toks, tags, idx, type_of, partly_tagged: bool, accept=lambda key: True) -> None:
+def _tag_listed(toks, tags, idx, type_of, partly_tagged: bool, accept=lambda key: True, wrong=()) -> None:
     """Tag the longest listed name at each position if the model left it untagged (or, with
-    ``partly_tagged``, left any word of it untagged), never cutting into a longer name."""
+    ``partly_tagged``, left any word of it untagged, or tagged exactly it, if several words, with a
+    type in ``wrong``), never cutting into a longer name."""
     n = len(toks)
     i = 0
     while i < n:
@@ -52,7 +53,10 @@ def _tag_listed(toks, tags, idx, type_of, partly_tagged: bool, accept=lambda key
                 if tuple(toks[i:i + m]) != key or (i + m < n and tags[i + m].startswith("I-")) or not accept(key):
                     continue
                 untagged = tags[i:i + m].count("O")
-                if untagged == m or partly_tagged and untagged:
+                # a name of several words tagged whole with a wrong type ("Negeri Zionis" as a person);
+                # one word may really be that type ("Jordan" the player)
+                if untagged == m or partly_tagged and untagged or wrong and m > 1 and not untagged and (
+                        bio_spans(tags[i:i + m]) in ([(0, m, typ)] for typ in wrong)):
                     hit = m
                     break
         if hit:
@@ -63,7 +67,7 @@ def _tag_listed(toks, tags, idx, type_of, partly_tagged: bool, accept=lambda key
 
 
 def country_rule(sentences, tagged) -> None:
-    """Product rule (``recognise`` only): an untagged or partly tagged country /
+    """Product rule (``recognise`` only): an untagged, partly tagged or (several words) PERSON-tagged country /
     Indonesian province name is a LOCATION, also as an actor ("Israel dan Amerika
     Serikat menarik diri") or inside a job title ("Menteri Luar Negeri Mesir"),
     which IDNer-2k's annotation convention leaves untagged."""
@@ -74,7 +78,7 @@ def country_rule(sentences, tagged) -> None:
             minister_title(toks, tags, idx)
         if starts.isdisjoint(toks):  # most sentences: checked in C, not token by token
             continue
-        _tag_listed(toks, tags, idx, lambda key: "LOC", partly_tagged=True)
+        _tag_listed(toks, tags, idx, lambda key: "LOC", partly_tagged=True, wrong=("PER",))
 
 
 _PORTFOLIOS = {("Luar", "Negeri"), ("Dalam", "Negeri")}

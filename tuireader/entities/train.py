@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .domain import GENERAL, NEWS, train_classifier
-from .evaluate import chunks, read_conll, score
+from .evaluate import chunks, read_conll, score, to_bilou
 from .features import FeatureExtractor, encode_brown, load_resources
 
 PKG_MODELS = Path(__file__).resolve().parent / "models"
@@ -345,10 +345,9 @@ def kumparan_sentences() -> list[list[str]]:
     return sents
 
 
-def prepare_tags(tags, misc: str):
-    if misc == "train":
-        return list(tags)
-    return ["O" if t.endswith("MISC") else t for t in tags]
+def prepare_tags(tags, misc: str, scheme: str = "bilou"):
+    tags = list(tags) if misc == "train" else ["O" if t.endswith("MISC") else t for t in tags]
+    return to_bilou(tags) if scheme == "bilou" else tags
 
 
 def train_lang(lang: str, data: Path, out: Path, args) -> dict:
@@ -440,7 +439,7 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         fx = FeatureExtractor(res_k, flags)
         for s in folds[k]:
             toks = [t for t, _ in s]
-            tags = prepare_tags([g for _, g in s], args.misc)
+            tags = prepare_tags([g for _, g in s], args.misc, args.scheme)
             trainer.append(fx.sentence(toks, style_of_sentence[id(s)]), tags)
     params = {"max_iterations": args.iters, "feature.possible_transitions": True, "feature.minfreq": args.minfreq}
     if args.algorithm == "lbfgs":
@@ -511,6 +510,8 @@ def main(argv=None) -> int:
                     help="crfsuite training algorithm (c1/c2 apply to lbfgs, c2 to l2sgd)")
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--misc", choices=["train", "drop"], default="train")
+    ap.add_argument("--scheme", choices=["bilou", "bio"], default="bilou",
+                    help="tags the CRF learns: BILOU (measured better: id +0.003, en +0.001) or plain BIO")
     ap.add_argument("--with-nerp", action="store_true")
     ap.add_argument("--nerp-gaz", action="store_true", help="harvest entity lists from NERP too")
     ap.add_argument("--all-gaz", action="store_true", help="harvest entity lists from every dataset")
