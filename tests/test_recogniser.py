@@ -300,3 +300,22 @@ def test_a_title_inside_an_organisation_splits_off_the_person_after_it(sentence,
     toks, got = sentence.split(), tags.split()
     title_split_rule([toks], [got], Words())
     assert got == expected.split()
+
+
+def test_a_lone_nationality_word_is_not_an_entity():
+    from tuireader.entities.rules import misc_word_rule
+
+    class Words:
+        misc_words = frozenset({"Bundesliga"})
+
+    toks = "Egyptian , Qatari and Bundesliga officials met Qatari Airways in Qatar".split()
+    tags = ["B-PER", "O", "B-PER", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+    misc_word_rule([toks], [tags], Words())
+    assert tags == ["O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_misc_words_are_words_only_ever_tagged_misc():
+    from tuireader.entities.train import misc_words
+
+    sents = [[("Dutch", "B-MISC"), ("fans", "O")]] * 3 + [[("American", "B-MISC")]] * 3 + [[("American", "B-ORG")]]
+    assert misc_words(sents) == ["Dutch"]

@@ -60,6 +60,7 @@ class Resources:
         flags=(),
         style: dict | None = None,
         attributes: frozenset[str] | None = None,
+        misc_words: frozenset[str] = frozenset(),
     ) -> None:
         self.flags = tuple(flags)
         #: the text-style classifier (``domain.py``), for models trained with per-style attributes
@@ -73,6 +74,8 @@ class Resources:
         #: the attributes the trained model has weights for (None while training): others are dropped once per
         #: word, because handing attribute strings to crfsuite costs as much as tagging itself
         self.attributes = attributes
+        #: words the training data only ever tags as MISC (nationalities), never a person or place
+        self.misc_words = misc_words
         tag_of = {"PER": "P", "ORG": "O", "LOC": "T", "MISC": "M"}
         #: gazetteers: ``gaz.get(first_word)`` -> [(token tuple, tag)], longest first
         self.gaz = Gazetteer([(list(locations), "L")] + [
@@ -159,6 +162,7 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
         flags=data.get("flags", ()),
         style=data.get("style"),
         attributes=frozenset(data["attributes"]) if "attributes" in data else None,
+        misc_words=frozenset(data.get("misc_words", ())),
     )
 
 

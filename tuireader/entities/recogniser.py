@@ -22,7 +22,8 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
-from .rules import acronym_rule, country_rule, known_names_rule, media_rule, nameish, title_split_rule
+from .rules import (acronym_rule, country_rule, known_names_rule, media_rule, misc_word_rule, nameish,
+                    title_split_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -124,6 +125,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
     tagged = [model.tag(list(s), style) for s in sentences]
     if consistency:
         # document-level rules first, so that the names they settle are propagated by the consistency pass
+        misc_word_rule(sentences, tagged, model.res)
         acronym_rule(sentences, tagged)
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)

@@ -150,6 +150,35 @@ def known_names_rule(sentences, tagged, res) -> None:
                         accept=lambda key: len(key) > 1 or key[0].lower() not in res.lower_common)
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """Nationality words made from one-word country names: Qatar -> Qatari, Egypt -> Egyptian,
+    Indonesia -> Indonesian, Italy -> Italian, China -> Chinese."""
+    out = set()
+    for name in _country_index():
+        if name[:1].isupper() and name.isalpha() and len(name) > 3:
+            stem = name[:-1] if name[-1] in "aeyo" else name
+            out.update({name + "i", name + "n", name + "ian", stem + "ian", stem + "an", stem + "ese"})
+    return frozenset(out)
+
+
+@cache
+def _not_entities(misc_words: frozenset[str]) -> frozenset[str]:
+    return misc_words | _demonyms()
+
+
+def misc_word_rule(sentences, tagged, res) -> None:
+    """A lone nationality word ("Egyptian, Qatari and U.S. mediators") or another word the training
+    data only ever calls MISC is not a person, organisation or place, whatever the model said."""
+    words = _not_entities(res.misc_words)
+    for toks, tags in zip(sentences, tagged):
+        if words.isdisjoint(toks):
+            continue
+        for a, b, _typ in bio_spans(tags):
+            if b - a == 1 and toks[a] in words:
+                tags[a] = "O"
+
+
 # ranks and offices that stand before a person's name, never at the end of an organisation's
 _PERSON_TITLES = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana marsekal kolonel letkol mayor kapten letnan komjen irjen "

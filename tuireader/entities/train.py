@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .domain import GENERAL, NEWS, train_classifier
-from .evaluate import chunks, read_conll, score, to_bilou
+from .evaluate import bio_spans, chunks, read_conll, score, to_bilou
 from .features import FeatureExtractor, encode_brown, load_resources
 
 PKG_MODELS = Path(__file__).resolve().parent / "models"
@@ -81,6 +81,18 @@ def harvest(sents, lower_common: set[str], honorifics: frozenset[str]):
     for v in entities.values():
         v.sort()
     return dict(entities), sorted(first)
+
+
+def misc_words(sents, min_count: int = 3) -> list[str]:
+    """Single words that the data tags as MISC (nationalities: "Qatari", "Egyptian") at least
+    ``min_count`` times and never as a person, organisation or place."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for s in sents:
+        toks = [t for t, _ in s]
+        for a, b, typ in bio_spans([g for _, g in s]):
+            if b - a == 1:
+                counts[toks[a]][typ] += 1
+    return sorted(w for w, c in counts.items() if c["MISC"] >= min_count and sum(c.values()) == c["MISC"])
 
 
 def misc_chunks_harvest(sents):
@@ -415,6 +427,9 @@ def train_lang(lang: str, data: Path, out: Path, args) -> dict:
         meta["clusters"] = clusters
     if brown:
         meta["brown"] = encode_brown(brown)
+    words = misc_words(all_train)
+    if words:
+        meta["misc_words"] = words
     if use_styles:
         t_s = time.time()
         meta["style"] = train_classifier([([t for t, _ in s], STYLE_OF_DATASET[n]) for n in names for s in train[n]
