@@ -2,9 +2,11 @@
 
 Each fixes a convention of the training data that a reader does not want, or a
 pattern news text states outright: countries are places wherever they appear,
-a minister's portfolio is a title, an acronym in brackets names what precedes
-it, and what a news agency or newspaper is called is an organisation.
-All work in place on parallel lists of tokens and BIO tags.
+a minister's portfolio is a title, a nationality word is no entity, an acronym
+in brackets names what precedes it, what a news agency or newspaper is called is
+an organisation, the alias table's names are what it says, and a rank inside an
+organisation starts a person's name. All work in place on parallel lists of
+tokens and BIO tags; ``recogniser.tag_document`` runs them in order.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 from .evaluate import bio_spans
 from .mention import LOCATION
+
 
 def _by_first_word(names) -> dict[str, list[tuple[str, ...]]]:
     """Token tuples of ``names`` indexed by their first token, longest first."""
