@@ -319,3 +319,13 @@ def test_misc_words_are_words_only_ever_tagged_misc():
 
     sents = [[("Dutch", "B-MISC"), ("fans", "O")]] * 3 + [[("American", "B-MISC")]] * 3 + [[("American", "B-ORG")]]
     assert misc_words(sents) == ["Dutch"]
+
+
+def test_a_name_particle_joins_two_halves_of_one_person():
+    from tuireader.entities.rules import name_joiner_rule
+
+    toks = "Faisal bin Nasser Al Kuwari met Hamas and bin Laden".split()
+    tags = ["B-PER", "O", "B-PER", "I-PER", "I-PER", "O", "B-ORG", "O", "O", "B-PER"]
+    name_joiner_rule([toks], [tags])
+    assert tags[:5] == ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER"]
+    assert tags[5:] == ["O", "B-ORG", "O", "O", "B-PER"]  # a particle needs a person on both sides

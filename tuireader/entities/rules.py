@@ -182,6 +182,22 @@ def misc_word_rule(sentences, tagged, res) -> None:
                 tags[a] = "O"
 
 
+# lower-case words that join two parts of one person's name: "Faisal bin Nasser Al Kuwari"
+_NAME_JOINERS = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "de", "da", "di", "del", "der", "dos", "du"})
+
+
+def name_joiner_rule(sentences, tagged) -> None:
+    """Two PERSON spans with a name particle between them are one person: the model reads
+    "Faisal bin Nasser Al Kuwari" as "Faisal" and "Nasser Al Kuwari"."""
+    for toks, tags in zip(sentences, tagged):
+        if _NAME_JOINERS.isdisjoint(toks):
+            continue
+        spans = bio_spans(tags)
+        for (a, b, t1), (c, d, t2) in zip(spans, spans[1:]):
+            if t1 == t2 == "PER" and c == b + 1 and toks[b] in _NAME_JOINERS and tags[a] == "B-PER":
+                _retag(tags, a, d, "PER")
+
+
 # ranks and offices that stand before a person's name, never at the end of an organisation's
 _PERSON_TITLES = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana marsekal kolonel letkol mayor kapten letnan komjen irjen "
