@@ -60,7 +60,6 @@ def test_a_longer_minister_title_is_not_an_organisation():
     assert tags[7:10] == ["B-PER", "I-PER", "I-PER"]
 
 
-
 def test_a_partly_tagged_country_becomes_the_whole_country():
     from tuireader.entities.rules import country_rule
 
@@ -79,6 +78,7 @@ def test_a_country_of_several_words_tagged_as_a_person_is_a_place_but_one_word_m
     country_rule([toks], [tags])
     assert tags[:2] == ["B-LOC", "I-LOC"]
     assert tags[5] == "B-PER"  # "Jordan" the player stays a person
+
 
 def test_document_consistency():
     text = ("Direktur PT Sinar Kencana Rudi Hartawan tiba di Medan.\n"
@@ -172,7 +172,6 @@ def test_build_clusters_deterministic(tmp_path):
     assert set(cl) >= {"john", "london", "monday"}
     assert all(len(v.split(".")) == 3 for v in cl.values())  # two sizes + frequency bucket
     assert cl["london"].split(".")[1] == cl["paris"].split(".")[1]  # same 4-cluster
-
 
 
 def test_figures_inside_a_name_are_dropped_and_the_others_kept():

@@ -22,6 +22,14 @@ async def open_first(app, pilot):
     return app.screen
 
 
+async def open_tag_editor(app, pilot):
+    """Open the first story and press t: the reader screen and the tag editor's input field."""
+    reader = await open_first(app, pilot)
+    await pilot.press("t")
+    await pilot.pause()
+    return reader, app.screen.query_one(Input)
+
+
 async def test_a_highlights_the_cursor_sentence_and_saves_the_note(story_library):
     app = ReaderApp(story_library)
     async with app.run_test(size=SIZE) as pilot:
@@ -100,10 +108,7 @@ async def test_t_edits_the_story_tags_with_completion(story_library):
     notes.add_tags(story_library, [story_library.article_ids()[1]], ["Gencatan Senjata"])
     app = ReaderApp(story_library)
     async with app.run_test(size=SIZE) as pilot:
-        reader = await open_first(app, pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        field = app.screen.query_one(Input)
+        reader, field = await open_tag_editor(app, pilot)
         await pilot.press(*"gaza, genc")
         await pilot.pause()
         await pilot.press("right")  # accept the completion
@@ -114,19 +119,16 @@ async def test_t_edits_the_story_tags_with_completion(story_library):
         assert "#gaza" in reader.query_one(StoryView).plain
 
 
-
 async def test_typing_in_the_tag_editor_adds_to_the_story_tags(story_library):
     notes.add_tags(story_library, story_library.article_ids(), ["gaza"])
     app = ReaderApp(story_library)
     async with app.run_test(size=SIZE) as pilot:
-        reader = await open_first(app, pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        field = app.screen.query_one(Input)
+        reader, field = await open_tag_editor(app, pilot)
         assert field.value == "gaza, " and field.cursor_position == len(field.value)
         await pilot.press(*"banjir", "enter")
         await pilot.pause()
         assert set(story_library.tags_of(reader.article_id)) == {"gaza", "banjir"}
+
 
 def test_tag_input_sets_exactly_for_one_story_and_adds_for_many():
     assert parse_tag_input("a, b", current=("a", "old")) == TagChange(["a", "b"], ["old"])

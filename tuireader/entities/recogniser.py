@@ -110,15 +110,14 @@ def _norm_lang(lang: str | None, text: str = "") -> str:
     return guess_language(text) if text else "id"
 
 
-
 def tag_tokens(tokens: list[str], lang: str) -> list[str]:
     """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence of tokens."""
     return tag_document([tokens], lang, consistency=False)[0]
 
 
 def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True) -> list[list[str]]:
-    """Tag the sentences of one document; with ``consistency`` a name tagged
-    once is tagged (with its majority label) wherever it recurs."""
+    """Tag the sentences of one document; with ``consistency`` the product rules of ``rules.py``
+    run, then a name tagged once is tagged (with its majority label) wherever it recurs."""
     lang = _norm_lang(lang, " ".join(" ".join(s) for s in sentences[:20]))
     model = _get(lang)
     style = model.style(sentences)

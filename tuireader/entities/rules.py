@@ -155,8 +155,8 @@ def known_names_rule(sentences, tagged, res) -> None:
 
 @cache
 def _demonyms() -> frozenset[str]:
-    """Nationality words made from one-word country names: Qatar -> Qatari, Egypt -> Egyptian,
-    Indonesia -> Indonesian, Italy -> Italian, China -> Chinese."""
+    """Nationality words made from the first word of each country name: Qatar -> Qatari,
+    Egypt -> Egyptian, Indonesia -> Indonesian, Italy -> Italian, China -> Chinese, Korea -> Korean."""
     out = set()
     for name in _country_index():
         if name[:1].isupper() and name.isalpha() and len(name) > 3:
