@@ -15,7 +15,8 @@ from tuireader.entities.mention import ENTITY_LABELS, EntityMention
 from tuireader.figures.figure import Figure
 
 #: Bump when the recogniser, aliases or figure rules change, so `reextract` knows what is stale.
-EXTRACTOR_VERSION = "3"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes
+EXTRACTOR_VERSION = "4"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
+# 4: signed percentages, compound durations, money ranges with two currencies
 
 REJECT, RELABEL, ADD = "reject", "label", "add"
 

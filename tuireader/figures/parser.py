@@ -22,7 +22,8 @@ Decisions (see also the tests):
   miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
 * Percent: value as written, unit "%". "percentage points"/"poin persentase"
   keep their value with unit "pp"; basis points ("bps", "basis poin") become
-  percentage points: value / 100, unit "pp". Signs are ignored.
+  percentage points: value / 100, unit "pp". A minus sign or "minus" before the
+  number is kept ("-0,3 persen", "minus 2,5 persen" -> -0.3, -2.5).
 * Counts: the span is the number and its scale word ("1,2 juta"), the unit is the
   lower-case noun that follows when it is not a function word. A number with no
   noun is a count only if it is a whole number >= 10. Not counts: years (a plain
@@ -39,7 +40,9 @@ Decisions (see also the tests):
   Vague plurals ("ratusan", "thousands") are skipped; "50 ribuan" is 50000.
 * Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days", "3 dan 5 persen"
   (not after a year-shaped first number): the first number takes
-  the second one's scale, currency and unit, but its span is its own.
+  the second one's scale, currency and unit, but its span is its own. A grouped
+  number, or a second amount with its own currency, shares nothing: "Rp 150.000
+  hingga Rp 2,5 juta" is 150000 and 2500000. "2024-25" (a season) is no figure.
 * Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
   2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
   (day first; month first only when day first is impossible), "Agustus 2025" and
@@ -50,7 +53,9 @@ Decisions (see also the tests):
   "November lalu" is the latest November strictly before the published month.
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
-  "1,5 tahun" P1.5Y, "three weeks" P3W).
+  "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
+  ("4 tahun 6 bulan" P4Y6M, "2 hours and 30 minutes" PT2H30M). "15-year-old"
+  is an age, not a duration.
 """
 
 from __future__ import annotations
@@ -122,6 +127,8 @@ _NUM_RE = re.compile(
 _CUR_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])({_alt(k for k in CURRENCY_PREFIXES if k[0].isalpha())})|([$€£¥])){_S}{{0,2}}\Z"
 )
+_CURRENCY_IN = re.compile(r"Rp|\$|€|£|USD|IDR")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 _SCALE_AFTER = re.compile(
     rf"({_S}?)(?:(?i:({_alt(SCALE_WORDS)}))|([MTBKmbk]))(?![A-Za-z])"
 )
@@ -150,6 +157,12 @@ _PCT_AFTER = re.compile(
     re.X,
 )
 _DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])")
+# the next, smaller unit of a compound duration: "4 tahun 6 bulan", "2 hours and 30 minutes"
+_DUR_NEXT = re.compile(
+    rf"(?:,?{_S}+(?i:dan|and){_S}+|{_S}+)([0-9]{{1,3}})(?![0-9.,])(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
+)
+_MINUS_BEFORE = re.compile(rf"(?i:\bminus){_S}+\Z")
+_UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?)\b")
 _MONTH_AFTER = re.compile(
     rf"{_S}+([A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})(\.?)(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
@@ -258,11 +271,16 @@ def _number(value: Decimal) -> int | float:
     return float(value)
 
 
-def _duration(value: Decimal, code: str) -> str:
-    number = format(value.normalize(), "f")
-    if code.startswith("T"):
-        return f"PT{number}{code[1:]}"
-    return f"P{number}{code}"
+def _duration(value: Decimal, code: str, more: tuple[tuple[Decimal, str], ...] = ()) -> str:
+    """ISO 8601 duration of one amount and unit code ("Y", "TH" …), and of the smaller ones that follow."""
+    date_part = time_part = ""
+    for amount, unit in ((value, code), *more):
+        number = format(amount.normalize(), "f")
+        if unit.startswith("T"):
+            time_part += number + unit[1:]
+        else:
+            date_part += number + unit
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _month_back(year: int, month: int, back: int) -> tuple[int, int]:
@@ -481,6 +499,12 @@ class _Scan:
                 after_pair = before.isdigit() or before == " " and s >= 3 and text[s - 3].isdigit()
             if prev == "." and s >= 2 and text[s - 2].isdigit():
                 return
+        # "-0,5 persen", "minus 2,3 persen": a sign, not a hyphen or a range
+        negative = None
+        if prev in "-\u2212" and not after_pair and (s < 2 or text[s - 2] in " \t\u00a0(:"):
+            negative = s - 1
+        elif lead.isalpha() and (mm := _MINUS_BEFORE.search(text, max(0, s - 8), s)):
+            negative = mm.start()
         if after_pair and currency is None:
             # "Rp 10-15 miliar": the second number shares the first one's currency
             a_end = s - 1
@@ -491,6 +515,8 @@ class _Scan:
                 a_start -= 1
             if _is_score(text[a_start:a_end], raw, text[a_end:s]):
                 return  # 2-1
+            if len(raw) == 2 and _year_shaped(text[a_start:a_end]) and text[a_end:s].strip() in "-–":
+                return  # the 2024-25 season
             if a_start < a_end:
                 cm = _CUR_BEFORE.search(text, max(0, a_start - 8), a_start)
                 if cm:
@@ -540,7 +566,9 @@ class _Scan:
                         return  # "10-15 miliar rupiah": rare; the second number carries it
         elif kind == MONEY and mult == 1 and end == e:
             rm = _RANGE_AFTER.match(text, e)
-            if rm:
+            # "Rp 3-5 juta" shares the scale; "Rp 150.000 hingga Rp 2,5 juta" does not: the second amount
+            # has its own currency, and a number grouped in thousands never takes a scale word
+            if rm and not _CURRENCY_IN.search(text, e, rm.start(1)) and not _GROUPED.fullmatch(raw):
                 sm = _SCALE_AFTER.match(text, rm.end(1))
                 if sm:
                     mult = self.suffix(rm.end(1), currency, False)[2]
@@ -560,14 +588,26 @@ class _Scan:
         if kind == PERCENT:
             if extra == "bp":
                 value = value / 100
+            if negative is not None:
+                s, value = negative, -value
             self.add(s, end, PERCENT, _number(value), unit)
             return
         if kind == DURATION:
+            if text.startswith("-old", end) or text.startswith("s-old", end):
+                return  # "a 15-year-old": an age
             if word_before and _LABEL_BEFORE.search(text, max(0, s - 14), s):
                 return  # "Nomor 11 Tahun 2020"
             if extra == "Y" and _YEAR_NEXT.match(text, end):
                 return  # "11 Tahun 2020"
-            self.add(s, end, DURATION, _duration(value, extra))
+            more = []
+            last = extra
+            while (nm := _DUR_NEXT.match(text, end)) is not None:
+                code = DURATION_UNITS[nm.group(2).lower()]
+                if _UNIT_ORDER.index(code) <= _UNIT_ORDER.index(last):
+                    break  # "4 tahun 6 bulan" goes on; "2 jam 3 jam" does not
+                more.append((Decimal(nm.group(1)), code))
+                last, end = code, nm.end()
+            self.add(s, end, DURATION, _duration(value, extra, tuple(more)))
             return
         # COUNT
         if mult == 1:
