@@ -328,3 +328,45 @@ def test_a_name_particle_joins_two_halves_of_one_person():
     name_joiner_rule([toks], [tags])
     assert tags[:5] == ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER"]
     assert tags[5:] == ["O", "B-ORG", "O", "O", "B-PER"]  # a particle needs a person on both sides
+
+
+def test_the_indonesian_preposition_di_joins_no_names():
+    from tuireader.entities.rules import name_joiner_rule
+
+    toks = "Prabowo menemui Jokowi di Solo".split()
+    tags = ["B-PER", "O", "B-PER", "O", "B-PER"]  # a wrong type for Solo must not make one person of two
+    name_joiner_rule([toks], [tags])
+    assert tags == ["B-PER", "O", "B-PER", "O", "B-PER"]
+
+
+def test_a_sentence_opening_word_is_cut_from_a_known_organisation():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import sentence_start_rule
+
+    res = recogniser._get("id").res
+    sentences = [
+        "Delegasi Hamas tiba di Kairo".split(),  # Hamas is an ORG of the alias table
+        "Partai Golkar menang".split(),  # "Partai" heads organisations in the training data
+        "Majelis Umum PBB bersidang".split(),  # the whole is a known name
+        "Golkar menolak".split(),
+    ]
+    tagged = [
+        ["B-ORG", "I-ORG", "O", "O", "B-LOC"],
+        ["B-ORG", "I-ORG", "O"],
+        ["B-ORG", "I-ORG", "I-ORG", "O"],
+        ["B-ORG", "O"],
+    ]
+    sentence_start_rule(sentences, tagged, res)
+    assert tagged[0] == ["O", "B-ORG", "O", "O", "B-LOC"]
+    assert tagged[1] == ["B-ORG", "I-ORG", "O"]
+    assert tagged[2] == ["B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_a_ministers_portfolio_is_no_organisation():
+    from tuireader.entities.rules import portfolio_title
+
+    toks = "Qatar 's Minister of State for Foreign Affairs met the Ministry of Foreign Affairs".split()
+    tags = ["B-LOC", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    portfolio_title(toks, tags)
+    assert tags[6:8] == ["O", "O"]
+    assert tags[10:] == ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]

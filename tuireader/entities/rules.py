@@ -5,7 +5,8 @@ pattern news text states outright: countries are places wherever they appear,
 a minister's portfolio is a title, a nationality word is no entity, an acronym
 in brackets names what precedes it, what a news agency or newspaper is called is
 an organisation, the alias table's names are what it says, and a rank inside an
-organisation starts a person's name. All work in place on parallel lists of
+organisation starts a person's name, a sentence's capitalised first word is
+no part of a name the story states without it. All work in place on parallel lists of
 tokens and BIO tags; ``recogniser.tag_document`` runs them in order.
 """
 
@@ -15,6 +16,7 @@ from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
+from .aliases import lookup_alias
 from .evaluate import bio_spans
 from .mention import LOCATION
 
@@ -79,6 +81,8 @@ def country_rule(sentences, tagged) -> None:
     for toks, tags in zip(sentences, tagged):
         if "Menteri" in toks:
             minister_title(toks, tags, idx)
+        if "Minister" in toks or "Secretary" in toks:
+            portfolio_title(toks, tags)
         if starts.isdisjoint(toks):  # most sentences: checked in C, not token by token
             continue
         _tag_listed(toks, tags, idx, lambda key: "LOC", partly_tagged=True, wrong=("PER",))
@@ -110,6 +114,21 @@ def minister_title(toks, tags, idx) -> None:
             tags[j] = "B-PER"
             for k in range(j + 1, b):
                 tags[k] = "I-PER"
+
+
+_PORTFOLIO_WORDS = frozenset(
+    "Affairs Defence Defense Finance Trade Health Justice Energy Education Transport Agriculture Interior "
+    "Security Economy Industry Labour Labor Environment Culture Tourism Development Treasury".split())
+
+
+def portfolio_title(toks, tags) -> None:
+    """"Qatar's Minister of State for Foreign Affairs": the portfolio is part of a job title, not an
+    ORG "Foreign Affairs" (the ministry itself, "Ministry of Foreign Affairs", stays one)."""
+    for a, b, typ in bio_spans(tags):
+        if typ == "ORG" and a >= 2 and toks[a - 1] in ("for", "of") and toks[b - 1] in _PORTFOLIO_WORDS \
+                and any(t in ("Minister", "Secretary") for t in toks[max(0, a - 5):a - 1]):
+            for k in range(a, b):
+                tags[k] = "O"
 
 
 def nameish(tok: str, res) -> bool:
@@ -182,8 +201,9 @@ def misc_word_rule(sentences, tagged, res) -> None:
                 tags[a] = "O"
 
 
-# lower-case words that join two parts of one person's name: "Faisal bin Nasser Al Kuwari"
-_NAME_JOINERS = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "de", "da", "di", "del", "der", "dos", "du"})
+# lower-case words that join two parts of one person's name: "Faisal bin Nasser Al Kuwari"; not the
+# Italian "di", which is the commonest Indonesian preposition ("menemui Jokowi di Solo")
+_NAME_JOINERS = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "de", "da", "del", "der", "dos", "du"})
 
 
 def name_joiner_rule(sentences, tagged) -> None:
@@ -225,6 +245,31 @@ def title_split_rule(sentences, tagged, res) -> None:
             for x in range(k, person):
                 tags[x] = "O"
             _retag(tags, person, b, "PER")
+
+
+def sentence_start_rule(sentences, tagged, res) -> None:
+    """"Delegasi Hamas yang dipimpin …": an organisation's name that opens a sentence loses its first
+    word when the rest is that organisation by itself (an ORG of the alias table, or tagged alone in
+    the story), the first word starts no organisation the training data knows ("Partai", "Badan" do),
+    and the whole is no known name."""
+    alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) for a, b, typ in bio_spans(tags)
+             if typ == "ORG"}
+    for toks, tags in zip(sentences, tagged):
+        if len(tags) < 2 or tags[0] != "B-ORG" or tags[1] != "I-ORG":
+            continue
+        end = next((k for k in range(2, len(tags)) if tags[k] != "I-ORG"), len(tags))
+        first, rest = toks[0], tuple(toks[1:end])
+        low = first.lower()
+        if first.isupper() or low in res.honorifics:
+            continue
+        if rest not in alone and (lookup_alias(" ".join(rest)) or ("", ""))[1] != "ORG":
+            continue
+        if any(tag == "O" and len(entry) > 1 for entry, tag in res.gaz.get(low) or ()):
+            continue  # "Partai Golkar": the first word heads organisations
+        if lookup_alias(" ".join(toks[:end])):
+            continue
+        tags[0] = "O"
+        tags[1] = "B-ORG"
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
