@@ -221,6 +221,12 @@ def test_place_aliases(alias, expected):
     assert lookup_alias(alias) == (expected, LOCATION)
 
 
+@pytest.mark.parametrize("alias", ["Kemlu RI", "Kementerian Luar Negeri Republik Indonesia", "Kemlu"])
+def test_an_indonesian_body_is_the_same_with_or_without_the_country(alias):
+    assert lookup_alias(alias) == lookup_alias("Kementerian Luar Negeri")
+    assert lookup_alias(alias)[1] == "ORG"
+
+
 def test_unknown_alias():
     assert lookup_alias("Desa Sukamaju Kidul") is None
     assert lookup_alias("") is None

@@ -370,3 +370,20 @@ def test_a_ministers_portfolio_is_no_organisation():
     portfolio_title(toks, tags)
     assert tags[6:8] == ["O", "O"]
     assert tags[10:] == ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+
+
+def test_a_one_word_person_opening_a_sentence_is_dropped_when_the_story_writes_it_in_lower_case():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import lower_case_opener_rule
+
+    res = recogniser._get("id").res
+    sentences = [
+        "Daftar tahanan jadi ganjalan".split(),
+        "Ganjalan terbesar ada pada daftar itu".split(),
+        "Bagus mengatakan hasilnya bagus".split(),  # also written capitalised mid-sentence below: a name
+        "Menurut Bagus , rapat selesai".split(),
+    ]
+    tagged = [["O"] * 4, ["B-PER"] + ["O"] * 5, ["B-PER", "O", "O", "O"], ["O", "B-PER", "O", "O", "O"]]
+    lower_case_opener_rule(sentences, tagged, res)
+    assert tagged[1][0] == "O"
+    assert tagged[2][0] == "B-PER"

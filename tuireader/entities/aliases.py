@@ -121,6 +121,8 @@ _ADMIN_PREFIX = re.compile(
     r"^(?:provinsi|propinsi|province of|kota|city of|state of|negara|kabupaten)\s+",
     re.IGNORECASE,
 )
+# Indonesian bodies often carry the country: "Kemlu RI", "Kementerian Luar Negeri Republik Indonesia"
+_COUNTRY_SUFFIX = re.compile(r"\s+(?:RI|\(RI\)|Republik Indonesia)$")
 
 
 @lru_cache(maxsize=65536)  # the same names are looked up story after story
@@ -128,7 +130,8 @@ def lookup_alias(name: str) -> tuple[str, str] | None:
     """``(canonical, type)`` for ``name`` from the shipped table, else None.
 
     Tries the name as written, then without a leading English "the", then
-    without an administrative prefix ("Provinsi", "Kota", "Negara", ...).
+    without an administrative prefix ("Provinsi", "Kota", "Negara", ...), then
+    without a trailing "RI" / "Republik Indonesia".
     """
     table = alias_table()
     key = canonical_key(name)
@@ -137,7 +140,7 @@ def lookup_alias(name: str) -> tuple[str, str] | None:
     hit = table.get(key)
     if hit is not None:
         return hit
-    for pattern in (_LEADING_ARTICLE, _ADMIN_PREFIX):
+    for pattern in (_LEADING_ARTICLE, _ADMIN_PREFIX, _COUNTRY_SUFFIX):
         shorter = pattern.sub("", name.strip())
         if shorter != name.strip():
             hit = table.get(canonical_key(shorter))

@@ -6,7 +6,8 @@ a minister's portfolio is a title, a nationality word is no entity, an acronym
 in brackets names what precedes it, what a news agency or newspaper is called is
 an organisation, the alias table's names are what it says, and a rank inside an
 organisation starts a person's name, a sentence's capitalised first word is
-no part of a name the story states without it. All work in place on parallel lists of
+no part of a name the story states without it, nor a one-word name the story
+writes in lower case. All work in place on parallel lists of
 tokens and BIO tags; ``recogniser.tag_document`` runs them in order.
 """
 
@@ -270,6 +271,22 @@ def sentence_start_rule(sentences, tagged, res) -> None:
             continue
         tags[0] = "O"
         tags[1] = "B-ORG"
+
+
+def lower_case_opener_rule(sentences, tagged, res) -> None:
+    """"Ganjalan terbesar kini …" under a heading "Daftar tahanan jadi ganjalan": a one-word PERSON
+    that opens a sentence is no name when the story writes the word in lower case, never
+    capitalised mid-sentence, and in no other name."""
+    openers = [k for k, tags in enumerate(tagged) if tags and tags[0] == "B-PER" and tags[1:2] != ["I-PER"]]
+    if not openers:
+        return
+    lower = {t for toks in sentences for t in toks if t.islower()}
+    named = {t.lower() for toks, tags in zip(sentences, tagged) for t, tag in zip(toks[1:], tags[1:])
+             if t[:1].isupper() or tag != "O"}
+    for k in openers:
+        low = sentences[k][0].lower()
+        if low in lower and low not in named and low not in res.first_names:
+            tagged[k][0] = "O"
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
