@@ -231,6 +231,8 @@ def title_split_rule(sentences, tagged, res) -> None:
     organisation, a rank and a person: an ORG that ends in title words followed by two or more
     name-like words is split there (the title stays untagged)."""
     for toks, tags in zip(sentences, tagged):
+        if "B-ORG" not in tags:
+            continue
         for a, b, typ in bio_spans(tags):
             if typ != "ORG" or b - a < 4:
                 continue
@@ -253,11 +255,13 @@ def sentence_start_rule(sentences, tagged, res) -> None:
     word when the rest is that organisation by itself (an ORG of the alias table, or tagged alone in
     the story), the first word starts no organisation the training data knows ("Partai", "Badan" do),
     and the whole is no known name."""
-    alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) for a, b, typ in bio_spans(tags)
-             if typ == "ORG"}
-    for toks, tags in zip(sentences, tagged):
-        if len(tags) < 2 or tags[0] != "B-ORG" or tags[1] != "I-ORG":
-            continue
+    openers = [k for k, tags in enumerate(tagged) if tags[:2] == ["B-ORG", "I-ORG"]]
+    if not openers:  # most stories: no spans to collect
+        return
+    alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) if "B-ORG" in tags
+             for a, b, typ in bio_spans(tags) if typ == "ORG"}
+    for k in openers:
+        toks, tags = sentences[k], tagged[k]
         end = next((k for k in range(2, len(tags)) if tags[k] != "I-ORG"), len(tags))
         first, rest = toks[0], tuple(toks[1:end])
         low = first.lower()
