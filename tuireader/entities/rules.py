@@ -255,41 +255,50 @@ def sentence_start_rule(sentences, tagged, res) -> None:
     word when the rest is that organisation by itself (an ORG of the alias table, or tagged alone in
     the story), the first word starts no organisation the training data knows ("Partai", "Badan" do),
     and the whole is no known name."""
-    openers = [k for k, tags in enumerate(tagged) if tags[:2] == ["B-ORG", "I-ORG"]]
-    if not openers:  # most stories: no spans to collect
-        return
-    alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) if "B-ORG" in tags
-             for a, b, typ in bio_spans(tags) if typ == "ORG"}
-    for k in openers:
-        toks, tags = sentences[k], tagged[k]
-        end = next((k for k in range(2, len(tags)) if tags[k] != "I-ORG"), len(tags))
-        first, rest = toks[0], tuple(toks[1:end])
+    cuts = []
+    for toks, tags in zip(sentences, tagged):
+        if tags[:2] != ["B-ORG", "I-ORG"]:
+            continue
+        first = toks[0]
         low = first.lower()
         if first.isupper() or low in res.honorifics:
             continue
-        if rest not in alone and (lookup_alias(" ".join(rest)) or ("", ""))[1] != "ORG":
-            continue
         if any(tag == "O" and len(entry) > 1 for entry, tag in res.gaz.get(low) or ()):
             continue  # "Partai Golkar": the first word heads organisations
-        if lookup_alias(" ".join(toks[:end])):
-            continue
-        tags[0] = "O"
-        tags[1] = "B-ORG"
+        end = next((j for j in range(2, len(tags)) if tags[j] != "I-ORG"), len(tags))
+        if not lookup_alias(" ".join(toks[:end])):
+            cuts.append((tags, tuple(toks[1:end])))
+    if not cuts:  # most stories: no spans to collect
+        return
+    alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) if "B-ORG" in tags
+             for a, b, typ in bio_spans(tags) if typ == "ORG"}
+    for tags, rest in cuts:
+        if rest in alone or (lookup_alias(" ".join(rest)) or ("", ""))[1] == "ORG":
+            tags[0] = "O"
+            tags[1] = "B-ORG"
 
 
 def lower_case_opener_rule(sentences, tagged, res) -> None:
     """"Ganjalan terbesar kini …" under a heading "Daftar tahanan jadi ganjalan": a one-word PERSON
     that opens a sentence is no name when the story writes the word in lower case, never
-    capitalised mid-sentence, and in no other name."""
-    openers = [k for k, tags in enumerate(tagged) if tags and tags[0] == "B-PER" and tags[1:2] != ["I-PER"]]
-    if not openers:
+    capitalised mid-sentence, and in no longer name."""
+    openers = {k: sentences[k][0] for k, tags in enumerate(tagged)
+               if tags and tags[0] == "B-PER" and tags[1:2] != ["I-PER"]}
+    words = {w for w in openers.values() if w.lower() not in res.first_names}
+    if not words:
         return
-    lower = {t for toks in sentences for t in toks if t.islower()}
-    named = {t.lower() for toks, tags in zip(sentences, tagged) for t, tag in zip(toks[1:], tags[1:])
-             if t[:1].isupper() or tag != "O"}
-    for k in openers:
-        low = sentences[k][0].lower()
-        if low in lower and low not in named and low not in res.first_names:
+    lows = {w.lower() for w in words}
+    written_lower: set[str] = set()
+    named: set[str] = set()
+    for toks, tags in zip(sentences, tagged):
+        present = set(toks)  # set operations in C: most sentences hold none of the words
+        written_lower |= lows & present
+        if not words.isdisjoint(present):
+            named |= words & set(toks[1:])
+            if toks[0] in words and tags[1:2] == ["I-PER"]:
+                named.add(toks[0])
+    for k, word in openers.items():
+        if word in words and word.lower() in written_lower and word not in named:
             tagged[k][0] = "O"
 
 
