@@ -54,8 +54,8 @@ Decisions (see also the tests):
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
   "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
-  ("4 tahun 6 bulan" P4Y6M, "2 hours and 30 minutes" PT2H30M). "15-year-old"
-  is an age, not a duration.
+  ("4 tahun 6 bulan" P4Y6M, "2 hours and 30 minutes" PT2H30M). An age is a
+  duration too: "berusia 15 tahun" and "a 15-year-old" are P15Y.
 """
 
 from __future__ import annotations
@@ -593,8 +593,8 @@ class _Scan:
             self.add(s, end, PERCENT, _number(value), unit)
             return
         if kind == DURATION:
-            if text.startswith("-old", end) or text.startswith("s-old", end):
-                return  # "a 15-year-old": an age
+            if text.startswith("-old", end):
+                end += 4  # "a 15-year-old": an age, P15Y like "berusia 15 tahun"
             if word_before and _LABEL_BEFORE.search(text, max(0, s - 14), s):
                 return  # "Nomor 11 Tahun 2020"
             if extra == "Y" and _YEAR_NEXT.match(text, end):
