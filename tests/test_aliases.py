@@ -122,6 +122,22 @@ STORY_CASES = [
         {"Menteri Luar Negeri Mesir Rania Fawzi": "Rania Fawzi", "AS": "United States", "Jenewa": "Geneva"},
         id="title-with-country",
     ),
+    pytest.param(
+        "PT Arunika Daya Mobilitas Tbk dan Seorim Energy membentuk PT Arunika Seorim Battery. Arunika "
+        "memegang 60 persen, Seorim sisanya.",
+        [("PT Arunika Daya Mobilitas Tbk", ORG), ("Seorim Energy", ORG), ("PT Arunika Seorim Battery", ORG),
+         ("Arunika", ORG), ("Seorim", ORG)],
+        {"PT Arunika Daya Mobilitas Tbk": "PT Arunika Daya Mobilitas Tbk", "Seorim Energy": "Seorim Energy",
+         "PT Arunika Seorim Battery": "PT Arunika Seorim Battery", "Arunika": "PT Arunika Daya Mobilitas Tbk",
+         "Seorim": "Seorim Energy"},
+        id="company-short-name-joins-the-first-company-it-begins",
+    ),
+    pytest.param(
+        "PDIP Jatim menolak, sementara PDIP pusat diam.",
+        [("PDIP Jatim", ORG), ("PDIP", ORG)],
+        {"PDIP Jatim": "PDIP Jatim", "PDIP": "PDIP"},
+        id="an-acronym-is-not-its-branch",
+    ),
 ]
 
 

@@ -387,3 +387,41 @@ def test_a_one_word_person_opening_a_sentence_is_dropped_when_the_story_writes_i
     lower_case_opener_rule(sentences, tagged, res)
     assert tagged[1][0] == "O"
     assert tagged[2][0] == "B-PER"
+
+
+def test_a_syllable_acronym_keeps_its_organisation_type_through_the_story():
+    from tuireader.entities.rules import acronym_rule
+
+    sentences = ["Laporan masuk ke Badan Pengawas Pemilu ( Bawaslu ) setempat".split(),
+                 "Bawaslu Banyu Agung memeriksa laporan itu".split(),
+                 "Menurut Bawaslu , laporan lengkap".split(),
+                 "JAKARTA ( ANTARA ) - Hujan turun".split()]
+    tagged = [["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O"],
+              ["B-PER", "I-PER", "I-PER", "O", "O", "O"],
+              ["O", "B-LOC", "O", "O", "O"],
+              ["B-LOC", "O", "O", "O", "O", "O", "O"]]
+    acronym_rule(sentences, tagged)
+    assert tagged[0][7] == "B-ORG"
+    assert tagged[1][:3] == ["B-ORG", "I-ORG", "I-ORG"]  # a name that opens with it takes its type
+    assert tagged[2][1] == "B-ORG"
+    assert tagged[3][2] == "O"  # a dateline's agency is no acronym of the city
+
+
+def test_a_one_word_person_that_begins_a_company_name_is_the_company():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import short_organisation_rule
+
+    res = recogniser._get("en").res
+    sentences = ["PT Arunika Daya Mobilitas Tbk signed the deal".split(),
+                 "Arunika will hold 60 %".split(),
+                 "Budi Arunika , a lawyer , spoke".split(),
+                 "Seorim Energy and Park Seung-woo".split(),
+                 "Seorim said so".split()]
+    tagged = [["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+              ["B-PER", "O", "O", "O", "O"],
+              ["B-PER", "I-PER", "O", "O", "O", "O", "O"],
+              ["B-ORG", "I-ORG", "O", "B-PER", "I-PER"],
+              ["B-PER", "O", "O"]]
+    short_organisation_rule(sentences, tagged, res)
+    assert tagged[1][0] == "B-PER"  # "Arunika" is also part of a person's name in this story
+    assert tagged[4][0] == "B-ORG"

@@ -246,6 +246,7 @@ def strip_title(name: str) -> str:
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
+_COMPANY_FORMS = frozenset({"pt", "cv", "the"})
 _TRAILING_PAREN = re.compile(r"^(.*\S)\s*\(\s*([^()]+?)\s*\)\s*$")
 
 
@@ -382,7 +383,9 @@ def canonicalise(
     3. A PERSON mention that is the first or last word(s) of exactly one
        longer PERSON name in the story joins that person; if it fits two or
        more different people it stays on its own.  Non-PERSON mentions that
-       are not in the alias table may join a person the same way.
+       are not in the alias table may join a person the same way.  A one-word
+       ORG (not an acronym, not in the table) that begins a longer ORG name
+       of the story (after "PT", "CV", "the") joins the first such name.
     4. Otherwise a name found in the alias table gets the table's canonical
        name and type (cross-story, cross-language).
     5. Remaining mentions with the same key are one entity.
@@ -455,6 +458,21 @@ def canonicalise(
             continue
         if target != key:
             groups.union(i, first_by_key[target])
+
+    # 3b. an organisation's short name ("Arunika" after "PT Arunika Daya Mobilitas Tbk") joins the
+    # first organisation of the story that it begins (after "PT", "CV", "the")
+    org_heads: dict[str, str] = {}
+    for i, m in enumerate(mentions):
+        toks = keys[i].split()
+        if m.label == ORG and len(toks) > 1:
+            head = toks[1] if toks[0] in _COMPANY_FORMS and len(toks) > 2 else toks[0]
+            org_heads.setdefault(head, keys[i])
+    if org_heads:
+        for i, m in enumerate(mentions):
+            # not an acronym: "PDIP" and "PDIP Jatim" are the party and a branch of it
+            owner = org_heads.get(keys[i]) if m.label == ORG and table_hit[i] is None and not m.text.isupper() else None
+            if owner is not None and owner != keys[i]:
+                groups.union(i, first_by_key[owner])
 
     # 4. table entries: every mention of one table entity joins the first one
     table_anchor: dict[str, int] = {}

@@ -17,7 +17,7 @@ from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
-from .aliases import lookup_alias
+from .aliases import _initials_fit, lookup_alias
 from .evaluate import bio_spans
 from .mention import LOCATION
 
@@ -310,16 +310,97 @@ def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
 
 def acronym_rule(sentences, tagged) -> None:
     """"Mahkamah Pidana Internasional (ICC)": an untagged acronym in brackets right after a
-    name is that name's acronym, with its type (and "ICC (Mahkamah …)" the other way round)."""
+    name is that name's acronym, with its type (and "ICC (Mahkamah …)" the other way round).
+    An organisation or place defined so, also by a syllable acronym ("Badan Pengawas Pemilu
+    (Bawaslu)", "Kementerian Keuangan (Kemenkeu)"), keeps that type wherever the story names it:
+    untagged, or opening a name of another type ("Bawaslu Banyu Agung" is an organisation)."""
+    defined: dict[str, str] = {}
     for toks, tags in zip(sentences, tagged):
         if "(" not in toks:
             continue
         n = len(toks)
         for a, b, typ in bio_spans(tags):
-            if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")" and tags[b + 1] == "O" and _acronym(toks[b + 1]):
-                tags[b + 1] = "B-" + typ
+            if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")":
+                short = toks[b + 1]
+                syllables = typ != "PER" and _syllable_acronym(short, toks[a:b])
+                if typ == "LOC" and not (syllables or _initials_fit(short, " ".join(toks[a:b]))):
+                    continue  # "JAKARTA (ANTARA)" is a dateline, "Kairo (Mesir)" a place and its country
+                if _acronym(short) or syllables:
+                    if tags[b + 1] == "O" or syllables:
+                        tags[b + 1] = "B-" + typ
+                    if typ != "PER":
+                        defined.setdefault(short, typ)
             if a >= 3 and toks[a - 1] == "(" and b < n and toks[b] == ")" and tags[a - 2] == "O" and _acronym(toks[a - 2]):
                 tags[a - 2] = "B-" + typ
+    if not defined:
+        return
+    names = defined.keys()
+    for toks, tags in zip(sentences, tagged):
+        if names.isdisjoint(toks):
+            continue
+        for i, tok in enumerate(toks):
+            typ = defined.get(tok)
+            if typ is None or tags[i][2:] == typ or tags[i][:2] == "I-":
+                continue
+            end = i + 1
+            if tags[i] != "O":
+                while end < len(tags) and tags[end][:2] == "I-":
+                    end += 1
+            _retag(tags, i, end, typ)
+
+
+_COMPANY_FORMS = frozenset({"PT", "CV", "The", "PT."})
+
+
+def short_organisation_rule(sentences, tagged, res) -> None:
+    """"PT Arunika Daya Mobilitas Tbk" … "Arunika said": a one-word PERSON that is how an
+    organisation of the story begins (after "PT", "CV", "The") is that organisation, unless the
+    word is a known first name or part of a longer person's name in the story."""
+    heads: set[str] = set()
+    person_words: set[str] = set()
+    single_persons = False
+    for toks, tags in zip(sentences, tagged):
+        if "B-ORG" not in tags and "B-PER" not in tags:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ == "ORG" and b - a > 1:
+                head = a + 1 if toks[a] in _COMPANY_FORMS else a
+                if head < b - (head > a):  # "PT Arunika" alone is a company form and its name
+                    heads.add(toks[head])
+            elif typ == "PER":
+                if b - a > 1:
+                    person_words.update(toks[a:b])
+                else:
+                    single_persons = True
+    heads -= person_words
+    if not heads or not single_persons:
+        return
+    for toks, tags in zip(sentences, tagged):
+        if heads.isdisjoint(toks):
+            continue
+        for i, tok in enumerate(toks):
+            if tok in heads and tags[i] == "B-PER" and tags[i + 1:i + 2] != ["I-PER"] \
+                    and tok.lower() not in res.first_names:
+                tags[i] = "B-ORG"
+
+
+def _syllable_acronym(word: str, long_form: list[str]) -> bool:
+    """"Bawaslu" for "Badan Pengawas Pemilu", "Kemenkeu" for "Kementerian Keuangan": a capitalised
+    word whose letters run, in order, through at least two words of the name, from its first letter."""
+    if not (3 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    words = [w.lower() for w in long_form if w.isalpha()]
+    letters = word.lower()
+    if len(words) < 2 or words[0][0] != letters[0]:
+        return False
+    k = 0
+    touched = set()
+    for wi, w in enumerate(words):
+        for ch in w:
+            if k < len(letters) and ch == letters[k]:
+                k += 1
+                touched.add(wi)
+    return k == len(letters) and len(touched) >= 2
 
 
 def _acronym(tok: str) -> bool:
