@@ -425,3 +425,27 @@ def test_a_one_word_person_that_begins_a_company_name_is_the_company():
     short_organisation_rule(sentences, tagged, res)
     assert tagged[1][0] == "B-PER"  # "Arunika" is also part of a person's name in this story
     assert tagged[4][0] == "B-ORG"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("JAKARTA, KOMPAS.com - Presiden meminta menteri bekerja.", [("JAKARTA", "LOCATION"), ("KOMPAS.com", "ORG")]),
+    ("Lhokseumawe (ANTARA) - Banjir melanda tiga kecamatan.", [("Lhokseumawe", "LOCATION"), ("ANTARA", "ORG")]),
+    ("Pangkalan Bun, detikNews - Kebakaran lahan meluas.", [("Pangkalan Bun", "LOCATION"), ("detikNews", "ORG")]),
+    ("Kupang - Gubernur meninjau lokasi bencana.", [("Kupang", "LOCATION")]),
+])
+def test_a_dateline_names_a_place_and_an_outlet(text, expected):
+    from tuireader.entities.recogniser import recognise
+
+    found = [(m.text, m.label) for m in recognise(text, "id")]
+    assert found[:len(expected)] == expected
+
+
+def test_a_dash_after_names_is_no_dateline():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import dateline_rule
+
+    sentences = ["Presiden Joko Widodo - yang baru tiba - menyapa warga".split(),
+                 "Persib - Persija berakhir imbang".split()]
+    tagged = [["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"], ["B-ORG", "O", "B-ORG", "O", "O"]]
+    dateline_rule(sentences, tagged, recogniser._get("id").res)
+    assert tagged == [["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"], ["B-ORG", "O", "B-ORG", "O", "O"]]

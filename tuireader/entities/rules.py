@@ -7,7 +7,7 @@ in brackets names what precedes it, what a news agency or newspaper is called is
 an organisation, the alias table's names are what it says, and a rank inside an
 organisation starts a person's name, a sentence's capitalised first word is
 no part of a name the story states without it, nor a one-word name the story
-writes in lower case. All work in place on parallel lists of
+writes in lower case, and a dateline names a place and an outlet. All work in place on parallel lists of
 tokens and BIO tags; ``recogniser.tag_document`` runs them in order.
 """
 
@@ -300,6 +300,44 @@ def lower_case_opener_rule(sentences, tagged, res) -> None:
     for k, word in openers.items():
         if word in words and word.lower() in written_lower and word not in named:
             tagged[k][0] = "O"
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+_WEEKDAYS_AND_MONTHS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
+
+
+def dateline_rule(sentences, tagged, res) -> None:
+    """"JAKARTA, KOMPAS.com - …", "Lhokseumawe (ANTARA) - …", "Kupang - …": a story's dateline
+    names the place it was filed from, and the outlet. The first of the story's first three
+    sentences that opens with one to four capitalised words, then an outlet (after a comma or in
+    brackets) or a date, then a dash, has the place tagged LOCATION and the outlet ORG."""
+    for toks, tags in list(zip(sentences, tagged))[:3]:
+        dash = next((i for i, t in enumerate(toks[:12]) if t in _DASHES), None)
+        if dash is None or dash == 0:
+            continue
+        stop = next((i for i, t in enumerate(toks[:dash]) if t in (",", "(")), dash)
+        place = toks[:stop]
+        if not 1 <= len(place) <= 4 or not all(t[:1].isupper() and t.replace("-", "").isalpha() for t in place) \
+                or place[0].lower() in _WEEKDAYS_AND_MONTHS:
+            continue
+        if place[0].lower() in res.honorifics or len(toks) - dash < 3:
+            continue
+        outlet = [i for i in range(stop + 1, dash) if toks[i] not in ("(", ")")]
+        dated = any(toks[i].lower() in _WEEKDAYS_AND_MONTHS or any(c.isdigit() for c in toks[i]) for i in outlet)
+        if dated:
+            outlet = []  # "Jakarta, Selasa (12/8/2025) -": a date, not an outlet
+        elif not outlet or len(outlet) > 4:
+            # "Kupang - …" with nothing between: only a place known as one, or written in capitals
+            low = tuple(t.lower() for t in place)
+            known = any(tag == "L" and entry == low for entry, tag in res.gaz.get(low[0]) or ())
+            if outlet or not (known or all(t.isupper() for t in place)):
+                continue
+        _retag(tags, 0, stop, "LOC")
+        if stop < len(tags) and tags[stop][:2] == "I-":
+            tags[stop] = "O"
+        if outlet and toks[outlet[0]][:1].isalpha():
+            _retag(tags, outlet[0], outlet[-1] + 1, "ORG")
+        return
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
