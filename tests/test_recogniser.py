@@ -449,3 +449,15 @@ def test_a_dash_after_names_is_no_dateline():
     tagged = [["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"], ["B-ORG", "O", "B-ORG", "O", "O"]]
     dateline_rule(sentences, tagged, recogniser._get("id").res)
     assert tagged == [["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"], ["B-ORG", "O", "B-ORG", "O", "O"]]
+
+
+def test_an_acronym_of_lower_case_words_is_a_term_not_an_entity():
+    from tuireader.entities.recogniser import recognise
+
+    text = ("Capacity will reach 8 gigawatt-hours (GWh) a year, and GWh output will double. "
+            "Bank Indonesia (BI) kept rates.")
+    found = [(m.text, m.label) for m in recognise(text, "en")]
+    assert not any(t == "GWh" for t, _ in found)
+    assert ("BI", "ORG") in found
+    id_text = "Gelombang pemutusan hubungan kerja (PHK) berlanjut. PHK terjadi di 12 pabrik."
+    assert not any(m.text == "PHK" for m in recognise(id_text, "id"))

@@ -370,6 +370,17 @@ def acronym_rule(sentences, tagged) -> None:
                         defined.setdefault(short, typ)
             if a >= 3 and toks[a - 1] == "(" and b < n and toks[b] == ")" and tags[a - 2] == "O" and _acronym(toks[a - 2]):
                 tags[a - 2] = "B-" + typ
+        for j in range(2, n - 2):
+            # "8 gigawatt-hours (GWh)", "electric vehicle (EV)": an acronym of lower-case words is a term
+            if toks[j] == "(" and toks[j + 2] == ")" and _acronym(toks[j + 1]) and tags[j - 1] == "O":
+                words = []
+                for w in reversed(toks[max(0, j - 4):j]):  # the lower-case words right before the bracket
+                    if not w.islower():
+                        break
+                    words.insert(0, w)
+                if words and _syllable_acronym(
+                        toks[j + 1].capitalize(), [p for w in words for p in w.split("-")], from_any=True):
+                    defined.setdefault(toks[j + 1], "")
     if not defined:
         return
     names = defined.keys()
@@ -378,6 +389,10 @@ def acronym_rule(sentences, tagged) -> None:
             continue
         for i, tok in enumerate(toks):
             typ = defined.get(tok)
+            if typ == "":
+                if tags[i][:2] == "B-" and tags[i + 1:i + 2] != [tags[i].replace("B-", "I-")]:
+                    tags[i] = "O"
+                continue
             if typ is None or tags[i][2:] == typ or tags[i][:2] == "I-":
                 continue
             end = i + 1
@@ -422,13 +437,16 @@ def short_organisation_rule(sentences, tagged, res) -> None:
                 tags[i] = "B-ORG"
 
 
-def _syllable_acronym(word: str, long_form: list[str]) -> bool:
+def _syllable_acronym(word: str, long_form: list[str], from_any: bool = False) -> bool:
     """"Bawaslu" for "Badan Pengawas Pemilu", "Kemenkeu" for "Kementerian Keuangan": a capitalised
-    word whose letters run, in order, through at least two words of the name, from its first letter."""
-    if not (3 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+    word whose letters run, in order, through at least two words of the name, from its first letter
+    (``from_any``: from the first letter of any of the words, "8 gigawatt-hours (GWh)")."""
+    if not (2 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
         return False
     words = [w.lower() for w in long_form if w.isalpha()]
     letters = word.lower()
+    if from_any:
+        words = words[next((k for k, w in enumerate(words) if w[0] == letters[0]), len(words)):]
     if len(words) < 2 or words[0][0] != letters[0]:
         return False
     k = 0
