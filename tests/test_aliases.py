@@ -141,6 +141,14 @@ STORY_CASES = [
 ]
 
 
+def test_one_word_parts_of_a_persons_name_take_the_persons_label():
+    text = "Siti Marlina menang. Marlina berterima kasih; pendukung Marlina bersorak."
+    mentions = [EntityMention(0, 12, PERSON, "Siti Marlina"), EntityMention(21, 28, LOCATION, "Marlina"),
+                EntityMention(57, 64, LOCATION, "Marlina")]
+    assert {(m.text, m.label, m.canonical) for m in canonicalise(mentions, text)} == {
+        ("Siti Marlina", PERSON, "Siti Marlina"), ("Marlina", PERSON, "Siti Marlina")}
+
+
 @pytest.mark.parametrize(("text", "spec", "expected"), STORY_CASES)
 def test_story_canonicals(text, spec, expected):
     assert canon(text, *spec) == expected

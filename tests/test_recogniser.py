@@ -461,3 +461,14 @@ def test_an_acronym_of_lower_case_words_is_a_term_not_an_entity():
     assert ("BI", "ORG") in found
     id_text = "Gelombang pemutusan hubungan kerja (PHK) berlanjut. PHK terjadi di 12 pabrik."
     assert not any(m.text == "PHK" for m in recognise(id_text, "id"))
+
+
+def test_a_name_stops_at_a_spaced_dash_and_never_ends_in_a_currency():
+    from tuireader.entities.rules import span_edge_rule
+
+    sentences = ["Sora Standard — Rp 289 juta".split(), "paid in Rp".split(), "Agus – Fitri won".split()]
+    tagged = [["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"], ["O", "O", "B-PER"], ["B-PER", "I-PER", "I-PER", "O"]]
+    span_edge_rule(sentences, tagged)
+    assert tagged[0] == ["B-ORG", "I-ORG", "O", "O", "O", "O"]
+    assert tagged[1] == ["O", "O", "O"]
+    assert tagged[2][:2] == ["B-PER", "O"]

@@ -505,7 +505,10 @@ def canonicalise(
             votes = Counter(mentions[i].label for i in idx)
             top = max(votes.values())
             tied = [lab for lab, c in votes.items() if c == top]
-            if mentions[best].label in tied:
+            if mentions[best].label == PERSON and " " in keys[best] and all(
+                    mentions[i].label == PERSON or " " not in keys[i] for i in idx):
+                label = PERSON  # one-word others joined a person's full name as a part of it (rule 3)
+            elif mentions[best].label in tied:
                 label = mentions[best].label
             else:
                 label = next(mentions[i].label for i in idx if mentions[i].label in tied)

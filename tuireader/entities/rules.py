@@ -340,6 +340,25 @@ def dateline_rule(sentences, tagged, res) -> None:
         return
 
 
+_BREAKS = frozenset({"—", "–", "-", "−", "|", "•", ";", ":"})
+_NOT_NAME_ENDS = frozenset({"Rp", "US$", "S$", "RM", "$", "€", "£", "¥", ",", "(", "/", "&", "*"})
+
+
+def span_edge_rule(sentences, tagged) -> None:
+    """A name does not run across a spaced dash or a colon, nor end in a currency or a comma:
+    "**Sora Standard** — Rp 289 juta" had the ORG "Sora Standard — Rp"."""
+    for toks, tags in zip(sentences, tagged):
+        if _BREAKS.isdisjoint(toks) and _NOT_NAME_ENDS.isdisjoint(toks):
+            continue
+        for a, b, typ in bio_spans(tags):
+            cut = next((k for k in range(a + 1, b) if toks[k] in _BREAKS), b)
+            end = cut
+            while end > a and toks[end - 1] in _NOT_NAME_ENDS:
+                end -= 1
+            for k in range(max(end, a), b):
+                tags[k] = "O"
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
