@@ -472,3 +472,13 @@ def test_a_name_stops_at_a_spaced_dash_and_never_ends_in_a_currency():
     assert tagged[0] == ["B-ORG", "I-ORG", "O", "O", "O", "O"]
     assert tagged[1] == ["O", "O", "O"]
     assert tagged[2][:2] == ["B-PER", "O"]
+
+
+def test_a_wire_headline_is_no_dateline():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import dateline_rule
+
+    sentences = ["SOCCER - ROTOR FANS LOCKED OUT AFTER VOLGOGRAD VIOLENCE .".split()]
+    tagged = [["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "O", "O"]]
+    dateline_rule(sentences, tagged, recogniser._get("en").res)
+    assert tagged[0][0] == "O"

@@ -310,7 +310,8 @@ def dateline_rule(sentences, tagged, res) -> None:
     """"JAKARTA, KOMPAS.com - …", "Lhokseumawe (ANTARA) - …", "Kupang - …": a story's dateline
     names the place it was filed from, and the outlet. The first of the story's first three
     sentences that opens with one to four capitalised words, then an outlet (after a comma or in
-    brackets) or a date, then a dash, has the place tagged LOCATION and the outlet ORG."""
+    brackets) or a date, then a dash, has the place tagged LOCATION and the outlet ORG; with
+    nothing between the words and the dash, only a known place counts ("SOCCER - …" does not)."""
     for toks, tags in list(zip(sentences, tagged))[:3]:
         dash = next((i for i, t in enumerate(toks[:12]) if t in _DASHES), None)
         if dash is None or dash == 0:
@@ -327,10 +328,9 @@ def dateline_rule(sentences, tagged, res) -> None:
         if dated:
             outlet = []  # "Jakarta, Selasa (12/8/2025) -": a date, not an outlet
         elif not outlet or len(outlet) > 4:
-            # "Kupang - …" with nothing between: only a place known as one, or written in capitals
+            # "Kupang - …" with nothing between: only a place known as one ("SOCCER - …" is a wire headline)
             low = tuple(t.lower() for t in place)
-            known = any(tag == "L" and entry == low for entry, tag in res.gaz.get(low[0]) or ())
-            if outlet or not (known or all(t.isupper() for t in place)):
+            if outlet or not any(tag == "L" and entry == low for entry, tag in res.gaz.get(low[0]) or ()):
                 continue
         _retag(tags, 0, stop, "LOC")
         if stop < len(tags) and tags[stop][:2] == "I-":
