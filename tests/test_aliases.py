@@ -141,6 +141,12 @@ STORY_CASES = [
 ]
 
 
+def test_a_canonical_name_is_not_the_datelines_capitals():
+    text = "LOMBOK, Meridian Wire - Farmers in Lombok dry seaweed."
+    mentions = [EntityMention(0, 6, LOCATION, "LOMBOK"), EntityMention(35, 41, LOCATION, "Lombok")]
+    assert {m.canonical for m in canonicalise(mentions, text)} == {"Lombok"}
+
+
 def test_one_word_parts_of_a_persons_name_take_the_persons_label():
     text = "Siti Marlina menang. Marlina berterima kasih; pendukung Marlina bersorak."
     mentions = [EntityMention(0, 12, PERSON, "Siti Marlina"), EntityMention(21, 28, LOCATION, "Marlina"),

@@ -482,3 +482,15 @@ def test_a_wire_headline_is_no_dateline():
     tagged = [["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "O", "O"]]
     dateline_rule(sentences, tagged, recogniser._get("en").res)
     assert tagged[0][0] == "O"
+
+
+def test_a_company_or_body_word_makes_a_name_an_organisation():
+    from tuireader.entities.rules import organisation_word_rule
+
+    sentences = ["analyst at Andalan Sekuritas in Jakarta".split(), "lecturer at Universitas Brawijaya".split(),
+                 "the West Bank".split()]
+    tagged = [["O", "O", "B-LOC", "I-LOC", "O", "B-LOC"], ["O", "O", "B-LOC", "I-LOC"], ["O", "B-LOC", "I-LOC"]]
+    organisation_word_rule(sentences, tagged)
+    assert tagged[0] == ["O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+    assert tagged[1][2:] == ["B-ORG", "I-ORG"]
+    assert tagged[2] == ["O", "B-LOC", "I-LOC"]

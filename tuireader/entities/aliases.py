@@ -497,7 +497,8 @@ def canonicalise(
     result: list[EntityMention | None] = [None] * n
     for root, idx in members.items():
         hit = group_table.get(root)
-        best = max(idx, key=lambda i: (len(keys[i].split()), len(names[i]), -i))
+        # the longest form; of equals, one not in capitals ("Lombok" over the dateline's "LOMBOK"), then the first
+        best = max(idx, key=lambda i: (len(keys[i].split()), len(names[i]), not names[i].isupper(), -i))
         if hit is not None:
             canonical, label = hit
         else:

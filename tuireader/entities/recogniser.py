@@ -23,8 +23,8 @@ from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, country_rule, dateline_rule, known_names_rule, lower_case_opener_rule, media_rule,
-                    misc_word_rule, name_joiner_rule, nameish, sentence_start_rule, short_organisation_rule,
-                    span_edge_rule, title_split_rule)
+                    misc_word_rule, name_joiner_rule, nameish, organisation_word_rule, sentence_start_rule,
+                    short_organisation_rule, span_edge_rule, title_split_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -129,6 +129,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         dateline_rule(sentences, tagged, model.res)
         misc_word_rule(sentences, tagged, model.res)
         acronym_rule(sentences, tagged)
+        organisation_word_rule(sentences, tagged)
         short_organisation_rule(sentences, tagged, model.res)
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)

@@ -223,7 +223,9 @@ def name_joiner_rule(sentences, tagged) -> None:
 _PERSON_TITLES = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana marsekal kolonel letkol mayor kapten letnan komjen irjen "
     "brigadir kombes presiden menteri gubernur bupati walikota dubes jubir general gen. colonel "
-    "president minister governor ambassador spokesman spokeswoman".split())
+    "camat lurah kapolda kapolres kapolsek pangdam kajati kajari ketua kepala direktur "
+    "president minister governor ambassador spokesman spokeswoman spokesperson regent mayor chairman chairwoman "
+    "director chief commissioner".split())
 
 
 def title_split_rule(sentences, tagged, res) -> None:
@@ -357,6 +359,25 @@ def span_edge_rule(sentences, tagged) -> None:
                 end -= 1
             for k in range(max(end, a), b):
                 tags[k] = "O"
+
+
+# words that make a name an organisation's, whatever the model said ("Andalan Sekuritas" was a place)
+_ORG_LAST_WORDS = frozenset(
+    "Sekuritas Securities Tbk Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC GmbH FC Holdings Airlines Airways "
+    "Association Asosiasi Institute Foundation Agency Authority Council Commission Committee Ministry "
+    "Kementerian Company Group Grup Party University".split())
+_ORG_FIRST_WORDS = frozenset("PT CV Universitas Yayasan Kementerian Partai Perum Persero".split())
+
+
+def organisation_word_rule(sentences, tagged) -> None:
+    """A PERSON or LOCATION name that ends in a company or body word ("Andalan **Sekuritas**",
+    "Laskar Borneo **FC**") or starts with one ("**PT** Segara Makmur") is an organisation."""
+    for toks, tags in zip(sentences, tagged):
+        if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks):
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
+                _retag(tags, a, b, "ORG")
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
