@@ -343,11 +343,11 @@ def dateline_rule(sentences, tagged, res) -> None:
 
 
 _BREAKS = frozenset({"—", "–", "-", "−", "|", "•", ";", ":"})
-_NOT_NAME_ENDS = frozenset({"Rp", "US$", "S$", "RM", "$", "€", "£", "¥", ",", "(", "/", "&", "*"})
+_NOT_NAME_ENDS = frozenset({"Rp", "US$", "S$", "RM", "$", "€", "£", "¥", "/", "&", "*"})
 
 
 def span_edge_rule(sentences, tagged) -> None:
-    """A name does not run across a spaced dash or a colon, nor end in a currency or a comma:
+    """A name does not run across a spaced dash or a colon, nor end in a currency sign:
     "**Sora Standard** — Rp 289 juta" had the ORG "Sora Standard — Rp"."""
     for toks, tags in zip(sentences, tagged):
         if _BREAKS.isdisjoint(toks) and _NOT_NAME_ENDS.isdisjoint(toks):
@@ -449,11 +449,13 @@ def short_organisation_rule(sentences, tagged, res) -> None:
     """"PT Arunika Daya Mobilitas Tbk" … "Arunika said": a one-word PERSON that is how an
     organisation of the story begins (after "PT", "CV", "The") is that organisation, unless the
     word is a known first name or part of a longer person's name in the story."""
+    if not any("I-ORG" in tags for tags in tagged):
+        return  # no organisation of several words to begin
     heads: set[str] = set()
     person_words: set[str] = set()
     single_persons = False
     for toks, tags in zip(sentences, tagged):
-        if "B-ORG" not in tags and "B-PER" not in tags:
+        if "I-ORG" not in tags and "B-PER" not in tags:
             continue
         for a, b, typ in bio_spans(tags):
             if typ == "ORG" and b - a > 1:
