@@ -494,3 +494,20 @@ def test_a_company_or_body_word_makes_a_name_an_organisation():
     assert tagged[0] == ["O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
     assert tagged[1][2:] == ["B-ORG", "I-ORG"]
     assert tagged[2] == ["O", "B-LOC", "I-LOC"]
+
+
+def test_sentences_without_capitals_are_not_sent_to_the_model(monkeypatch):
+    from tuireader.entities import recogniser
+
+    model = recogniser._get("id")
+    seen = []
+    real_tag = model.tag
+    monkeypatch.setattr(model, "tag", lambda toks, style="": seen.append(toks) or real_tag(toks, style))
+    sentences = ["harga beras naik lagi .".split(), "Menurut warga , harga naik .".split(),
+                 "Presiden Prabowo tiba di Bandung .".split()]
+    tagged = recogniser.tag_document(sentences, "id")
+    assert seen == [sentences[2]]  # "menurut" is usually written in lower case
+    assert tagged[0] == ["O"] * 5 and "B-PER" in tagged[2]
+    seen.clear()
+    recogniser.tag_document(sentences, "id", consistency=False)  # evaluation tags every sentence
+    assert len(seen) == 3
