@@ -511,3 +511,15 @@ def test_sentences_without_capitals_are_not_sent_to_the_model(monkeypatch):
     seen.clear()
     recogniser.tag_document(sentences, "id", consistency=False)  # evaluation tags every sentence
     assert len(seen) == 3
+
+
+def test_an_indonesian_district_the_model_called_a_person_is_a_place():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import admin_place_rule
+
+    res = recogniser._get("id").res
+    sentences = ["Banjir merendam Lengayang dan IV Jurai".split(), "Bambang tiba di Pesisir Selatan".split()]
+    tagged = [["O", "O", "B-PER", "O", "B-PER", "I-PER"], ["B-PER", "O", "O", "B-ORG", "I-ORG"]]
+    admin_place_rule(sentences, tagged, res)
+    assert tagged[0] == ["O", "O", "B-LOC", "O", "B-LOC", "I-LOC"]
+    assert tagged[1] == ["B-PER", "O", "O", "B-LOC", "I-LOC"]  # "Bambang" is also a district, and a first name

@@ -380,6 +380,31 @@ def organisation_word_rule(sentences, tagged) -> None:
                 _retag(tags, a, b, "ORG")
 
 
+@cache
+def _admin_places() -> frozenset[str]:
+    """Indonesia's provinces, regencies, cities and districts (``places_id_admin.txt``), lower-cased."""
+    from .features import _DATA_DIR, _read_gazetteer
+
+    return frozenset(_read_gazetteer(_DATA_DIR / "places_id_admin.txt"))
+
+
+def admin_place_rule(sentences, tagged, res) -> None:
+    """"Bupati **Pesisir Selatan**", "Kecamatan **Lengayang**": a name the model called a PERSON or an
+    ORG that is, word for word, an Indonesian province, regency, city or district is a LOCATION
+    (the model does not know the 7,000 district names). A one-word name that is also a first
+    name ("Bambang") is left alone."""
+    places = _admin_places()
+    for toks, tags in zip(sentences, tagged):
+        if "B-PER" not in tags and "B-ORG" not in tags:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ == "LOC" or b - a > 4:
+                continue
+            name = " ".join(toks[a:b]).lower()
+            if name in places and (b - a > 1 or name not in res.first_names):
+                _retag(tags, a, b, "LOC")
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
