@@ -523,3 +523,13 @@ def test_an_indonesian_district_the_model_called_a_person_is_a_place():
     admin_place_rule(sentences, tagged, res)
     assert tagged[0] == ["O", "O", "B-LOC", "O", "B-LOC", "I-LOC"]
     assert tagged[1] == ["B-PER", "O", "O", "B-LOC", "I-LOC"]  # "Bambang" is also a district, and a first name
+
+
+def test_the_acronym_of_a_thing_is_no_entity():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import misc_word_rule
+
+    sentences = ["the largest EV investments by Arunika".split(), "lelang SBN oleh Kemenkeu".split()]
+    tagged = [["O", "O", "B-ORG", "O", "O", "B-ORG"], ["O", "B-ORG", "O", "B-ORG"]]
+    misc_word_rule(sentences, tagged, recogniser._get("en").res)
+    assert tagged == [["O", "O", "O", "O", "O", "B-ORG"], ["O", "O", "O", "B-ORG"]]

@@ -185,14 +185,21 @@ def _demonyms() -> frozenset[str]:
     return frozenset(out)
 
 
+# acronyms of things, not of names: vehicles, offices, budgets, taxes, documents, time zones
+_TERM_ACRONYMS = frozenset(
+    "EV EVs SUV SUVs CEO CFO COO CTO GDP IPO AI LNG LPG CPO BBM PDB PHK KTP NIK ATM WIB WITA WIT UMKM UMR UMP "
+    "PPN PPh APBN APBD RAPBN SBN SUN PNS ASN DPT KKN PAUD".split())
+
+
 @cache
 def _not_entities(misc_words: frozenset[str]) -> frozenset[str]:
-    return misc_words | _demonyms()
+    return misc_words | _demonyms() | _TERM_ACRONYMS
 
 
 def misc_word_rule(sentences, tagged, res) -> None:
-    """A lone nationality word ("Egyptian, Qatari and U.S. mediators") or another word the training
-    data only ever calls MISC is not a person, organisation or place, whatever the model said."""
+    """A lone nationality word ("Egyptian, Qatari and U.S. mediators"), another word the training
+    data only ever calls MISC, or the acronym of a thing ("EV", "SUV", "SBN", "APBN") is not a
+    person, organisation or place, whatever the model said."""
     words = _not_entities(res.misc_words)
     for toks, tags in zip(sentences, tagged):
         if words.isdisjoint(toks):
