@@ -533,3 +533,22 @@ def test_the_acronym_of_a_thing_is_no_entity():
     tagged = [["O", "O", "B-ORG", "O", "O", "B-ORG"], ["O", "B-ORG", "O", "B-ORG"]]
     misc_word_rule(sentences, tagged, recogniser._get("en").res)
     assert tagged == [["O", "O", "O", "O", "O", "B-ORG"], ["O", "O", "O", "B-ORG"]]
+
+
+def test_a_persons_name_holds_no_lower_case_word_but_a_particle():
+    from tuireader.entities.rules import person_lower_case_rule
+
+    sentences = ["Fonseca khawatirkan Dimas".split(), "Faisal bin Nasser tiba".split()]
+    tagged = [["B-PER", "I-PER", "I-PER"], ["B-PER", "I-PER", "I-PER", "O"]]
+    person_lower_case_rule(sentences, tagged)
+    assert tagged == [["B-PER", "O", "B-PER"], ["B-PER", "I-PER", "I-PER", "O"]]
+
+
+def test_a_club_named_without_its_fc_is_the_club():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import short_organisation_rule
+
+    sentences = ["Klub Satria Mataram FC resmi merekrut Cardoso".split(), "Pelatih Satria Mataram puas".split()]
+    tagged = [["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PER"], ["O", "B-PER", "I-PER", "O"]]
+    short_organisation_rule(sentences, tagged, recogniser._get("id").res)
+    assert tagged[1] == ["O", "B-ORG", "I-ORG", "O"]

@@ -412,6 +412,25 @@ def admin_place_rule(sentences, tagged, res) -> None:
                 _retag(tags, a, b, "LOC")
 
 
+# lower-case words inside a person's name: "Maarten den Bakker", "Kengo wa Dondo", "Faisal bin Nasser"
+_NAME_PARTICLES = _NAME_JOINERS | {"den", "ter", "ten", "la", "le", "wa", "al", "el", "y", "dela", "della"}
+
+
+def person_lower_case_rule(sentences, tagged) -> None:
+    """A person's name holds no lower-case word but a name particle ("bin", "van", "den"): the heading
+    "Fonseca khawatirkan Dimas" is two people, not one "Fonseca khawatirkan Dimas"."""
+    for toks, tags in zip(sentences, tagged):
+        if "I-PER" not in tags:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ != "PER" or b - a < 3:
+                continue
+            for k in range(a + 1, b - 1):
+                if toks[k].islower() and toks[k] not in _NAME_PARTICLES:
+                    tags[k] = "O"
+                    tags[k + 1] = "B-PER"
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
@@ -480,10 +499,13 @@ _COMPANY_FORMS = frozenset({"PT", "CV", "The", "PT."})
 def short_organisation_rule(sentences, tagged, res) -> None:
     """"PT Arunika Daya Mobilitas Tbk" … "Arunika said": a one-word PERSON that is how an
     organisation of the story begins (after "PT", "CV", "The") is that organisation, unless the
-    word is a known first name or part of a longer person's name in the story."""
+    word is a known first name or part of a longer person's name in the story; and a PERSON that is
+    an organisation of the story without its last, company word ("Satria Mataram" of "Satria
+    Mataram FC") is that organisation."""
     if not any("I-ORG" in tags for tags in tagged):
         return  # no organisation of several words to begin
     heads: set[str] = set()
+    stems: set[tuple[str, ...]] = set()  # "Satria Mataram" of "Satria Mataram FC"
     person_words: set[str] = set()
     single_persons = False
     for toks, tags in zip(sentences, tagged):
@@ -494,12 +516,20 @@ def short_organisation_rule(sentences, tagged, res) -> None:
                 head = a + 1 if toks[a] in _COMPANY_FORMS else a
                 if head < b - (head > a):  # "PT Arunika" alone is a company form and its name
                     heads.add(toks[head])
+                if b - head > 2 and toks[b - 1] in _ORG_LAST_WORDS:
+                    stems.add(tuple(toks[head:b - 1]))
             elif typ == "PER":
                 if b - a > 1:
                     person_words.update(toks[a:b])
                 else:
                     single_persons = True
     heads -= person_words
+    if stems:
+        for toks, tags in zip(sentences, tagged):
+            if "I-PER" in tags:
+                for a, b, typ in bio_spans(tags):
+                    if typ == "PER" and tuple(toks[a:b]) in stems:
+                        _retag(tags, a, b, "ORG")
     if not heads or not single_persons:
         return
     for toks, tags in zip(sentences, tagged):
