@@ -552,3 +552,27 @@ def test_a_club_named_without_its_fc_is_the_club():
     tagged = [["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PER"], ["O", "B-PER", "I-PER", "O"]]
     short_organisation_rule(sentences, tagged, recogniser._get("id").res)
     assert tagged[1] == ["O", "B-ORG", "I-ORG", "O"]
+
+
+def test_a_company_name_before_a_person_is_split_from_the_person():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import short_organisation_rule
+
+    sentences = ["PT Arunika Daya Mobilitas Tbk naik".split(), "Direktur Utama Arunika Raka Pradipta berkata".split()]
+    tagged = [["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], ["O", "O", "B-PER", "I-PER", "I-PER", "O"]]
+    short_organisation_rule(sentences, tagged, recogniser._get("id").res)
+    assert tagged[1] == ["O", "O", "B-ORG", "B-PER", "I-PER", "O"]
+
+
+def test_a_title_case_headline_is_tagged_only_with_the_storys_names():
+    from tuireader.entities.recogniser import _headline, recognise
+
+    text = ("# Arunika Gandeng Seorim Bangun Pabrik Baterai dan Mobil Listrik Rp 19,5 Triliun di Batang\n\n"
+            "JAKARTA, KABAR PAGI — PT Arunika Daya Mobilitas Tbk membangun pabrik baterai dan mobil listrik "
+            "senilai Rp 19,5 triliun di Batang.")
+    found = [(m.text, m.label) for m in recognise(text, "id")]
+    assert ("Batang", "LOCATION") in found[:1]  # from the story's sentence, not a headline-long name
+    assert not any(t.startswith("Arunika Gandeng") for t, _ in found)
+    lower = {"pabrik", "baterai", "mobil", "listrik", "triliun", "kick"}
+    assert not _headline("Sepak pojok : Laskar Borneo 8 , Satria Mataram 3".split(), lower, frozenset())
+    assert not _headline("Presiden Surya Dharmawan menyampaikan Rancangan Anggaran Pendapatan".split(), lower, frozenset())

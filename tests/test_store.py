@@ -206,6 +206,27 @@ def test_entity_filters_match_canonical_names_aliases_and_the_alias_table(librar
     assert library.article_ids(query="org:Cairo") == []
 
 
+def test_a_company_short_name_in_another_story_is_the_company(library):
+    first = _with_entities(library, "Deal", [("PT Arunika Daya Mobilitas Tbk", "ORG", "PT Arunika Daya Mobilitas Tbk")])
+    later = _with_entities(library, "Launch", [("Arunika", "PERSON", "Arunika"), ("Bambang", "PERSON", "Bambang")])
+    _with_entities(library, "Budget", [("Arunika Putri", "PERSON", "Arunika Putri")])
+    third = _with_entities(library, "Again", [("Arunika", "PERSON", "Arunika")])  # now also a person's first name
+    entity = {m.text: (m.label, m.entity_id) for m in library.mentions_of(later)}
+    [(label, company)] = {(m.label, m.entity_id) for m in library.mentions_of(first)}
+    assert entity["Arunika"] == ("ORG", company)
+    assert entity["Bambang"][0] == "PERSON"
+    assert [m.label for m in library.mentions_of(third)] == ["PERSON"]
+
+
+def test_a_short_name_of_two_companies_is_the_one_named_in_more_stories(library):
+    for title in ("Deal", "Results"):
+        _with_entities(library, title, [("PT Seorim Daya Tbk", "ORG", "PT Seorim Daya Tbk")])
+    _with_entities(library, "Venture", [("PT Seorim Battery", "ORG", "PT Seorim Battery")])
+    later = _with_entities(library, "Launch", [("Seorim", "PERSON", "Seorim")])
+    [mention] = library.mentions_of(later)
+    assert (mention.label, mention.canonical) == ("ORG", "PT Seorim Daya Tbk")
+
+
 def test_is_annotated_selects_stories_with_highlights_or_notes(library):
     from tuireader.store import notes
 

@@ -499,15 +499,15 @@ _COMPANY_FORMS = frozenset({"PT", "CV", "The", "PT."})
 def short_organisation_rule(sentences, tagged, res) -> None:
     """"PT Arunika Daya Mobilitas Tbk" … "Arunika said": a one-word PERSON that is how an
     organisation of the story begins (after "PT", "CV", "The") is that organisation, unless the
-    word is a known first name or part of a longer person's name in the story; and a PERSON that is
-    an organisation of the story without its last, company word ("Satria Mataram" of "Satria
-    Mataram FC") is that organisation."""
+    word is a known first name or part of another person's name in the story; a PERSON of three or
+    more words that opens with it is the organisation and a person ("CEO Arunika Raka Pradipta");
+    and a PERSON that is an organisation of the story without its last, company word ("Satria
+    Mataram" of "Satria Mataram FC") is that organisation."""
     if not any("I-ORG" in tags for tags in tagged):
         return  # no organisation of several words to begin
     heads: set[str] = set()
     stems: set[tuple[str, ...]] = set()  # "Satria Mataram" of "Satria Mataram FC"
-    person_words: set[str] = set()
-    single_persons = False
+    persons: list[tuple[list[str], list[str], int, int]] = []
     for toks, tags in zip(sentences, tagged):
         if "I-ORG" not in tags and "B-PER" not in tags:
             continue
@@ -519,26 +519,20 @@ def short_organisation_rule(sentences, tagged, res) -> None:
                 if b - head > 2 and toks[b - 1] in _ORG_LAST_WORDS:
                     stems.add(tuple(toks[head:b - 1]))
             elif typ == "PER":
-                if b - a > 1:
-                    person_words.update(toks[a:b])
-                else:
-                    single_persons = True
+                persons.append((toks, tags, a, b))
+    # words of other people's names keep those names: "Arunika" is no company where "Arunika Putri" is a person
+    person_words = {w for toks, _tags, a, b in persons if b - a > 1
+                    for w in toks[a + (b - a > 2 and toks[a] in heads):b]}
     heads -= person_words
-    if stems:
-        for toks, tags in zip(sentences, tagged):
-            if "I-PER" in tags:
-                for a, b, typ in bio_spans(tags):
-                    if typ == "PER" and tuple(toks[a:b]) in stems:
-                        _retag(tags, a, b, "ORG")
-    if not heads or not single_persons:
-        return
-    for toks, tags in zip(sentences, tagged):
-        if heads.isdisjoint(toks):
-            continue
-        for i, tok in enumerate(toks):
-            if tok in heads and tags[i] == "B-PER" and tags[i + 1:i + 2] != ["I-PER"] \
-                    and tok.lower() not in res.first_names:
-                tags[i] = "B-ORG"
+    for toks, tags, a, b in persons:
+        if stems and tuple(toks[a:b]) in stems:
+            _retag(tags, a, b, "ORG")
+        elif toks[a] in heads and toks[a].lower() not in res.first_names:
+            if b - a == 1:
+                tags[a] = "B-ORG"
+            elif b - a > 2:
+                tags[a] = "B-ORG"
+                tags[a + 1] = "B-PER"
 
 
 def _syllable_acronym(word: str, long_form: list[str], from_any: bool = False) -> bool:

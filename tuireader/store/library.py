@@ -470,6 +470,8 @@ class Library:
                 entity_id = self._same_name_entity(key, mention.text)
             if entity_id is None:
                 entity_id = self._person_by_short_name(key) if mention.label == "PERSON" else None
+            if entity_id is None and mention.label in ("PERSON", "ORG") and not mention.text.isupper():
+                entity_id = self._organisation_by_short_name(key)
             if entity_id is None:
                 conn.execute(
                     "INSERT INTO entities (key, label, name) VALUES (?, ?, ?) ON CONFLICT (key, label) DO NOTHING",
@@ -533,6 +535,34 @@ class Library:
             "SELECT DISTINCT entity_id FROM person_name_parts WHERE part = ? LIMIT 2", (key[0],)
         ).fetchall()
         return rows[0][0] if len(rows) == 1 else None
+
+    def _organisation_by_short_name(self, key: tuple[str, str]) -> int | None:
+        """A one-word name ("Arunika") that begins an organisation of the library ("PT Arunika Daya
+        Mobilitas Tbk", after "PT", "CV" or "the") is that organisation — of several, the one named in
+        the most stories — also where the model called it a person, unless it is a part of a known
+        person's name.
+
+        The aliases module does this within a story; this carries it to stories that never give the
+        full name (the import order decides which stories can see it, as for short person names).
+        """
+        word = key[0]
+        if " " in word or len(word) < 3:
+            return None
+        conn = self.db.conn
+        if conn.execute("SELECT 1 FROM person_name_parts WHERE part = ? LIMIT 1", (word,)).fetchone():
+            return None
+        found: dict[int, int] = {}  # organisation -> the number of stories that name it
+        for prefix in (word, "pt " + word, "cv " + word, "the " + word):
+            for entity_id, stories in conn.execute(
+                """SELECT e.id, (SELECT count(*) FROM article_entities a WHERE a.entity_id = e.id)
+                   FROM entities e WHERE e.key > ? AND e.key < ? AND e.label = 'ORG' LIMIT 20""",
+                (prefix + " ", prefix + " \uffff"),
+            ):
+                found[entity_id] = stories
+        ranked = sorted(found.items(), key=lambda item: -item[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None  # none, or two organisations named as often: which one is meant is unknown
+        return ranked[0][0]
 
     def _index_person_name(self, entity_id: int, key: str) -> None:
         words = key.split()
