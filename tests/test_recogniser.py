@@ -576,3 +576,16 @@ def test_a_title_case_headline_is_tagged_only_with_the_storys_names():
     lower = {"pabrik", "baterai", "mobil", "listrik", "triliun", "kick"}
     assert not _headline("Sepak pojok : Laskar Borneo 8 , Satria Mataram 3".split(), lower, frozenset())
     assert not _headline("Presiden Surya Dharmawan menyampaikan Rancangan Anggaran Pendapatan".split(), lower, frozenset())
+
+
+def test_a_sentence_opening_word_the_story_writes_in_lower_case_is_no_place():
+    from tuireader.entities import recogniser
+    from tuireader.entities.rules import lower_case_opener_rule, organisation_word_rule
+
+    sentences = ["Seaweed prices doubled".split(), "Farmers dry seaweed on Ekas Bay".split(), "Bali grew".split(),
+                 "He joined Laskar Borneo FC".split()]
+    tagged = [["B-LOC", "O", "O"], ["O", "O", "O", "O", "B-LOC", "I-LOC"], ["B-LOC", "O"], ["O", "O", "O", "O", "B-ORG"]]
+    lower_case_opener_rule(sentences, tagged, recogniser._get("en").res)
+    organisation_word_rule(sentences, tagged)
+    assert tagged[0][0] == "O" and tagged[2][0] == "B-LOC"
+    assert tagged[3][4] == "O"  # "FC" alone is a fragment of a name the model missed

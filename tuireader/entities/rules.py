@@ -288,11 +288,11 @@ def sentence_start_rule(sentences, tagged, res) -> None:
 
 
 def lower_case_opener_rule(sentences, tagged, res) -> None:
-    """"Ganjalan terbesar kini …" under a heading "Daftar tahanan jadi ganjalan": a one-word PERSON
-    that opens a sentence is no name when the story writes the word in lower case, never
-    capitalised mid-sentence, and in no longer name."""
+    """"Ganjalan terbesar kini …" under a heading "Daftar tahanan jadi ganjalan", "Seaweed prices
+    …": a one-word name that opens a sentence is no name when the story writes the word in lower
+    case, never capitalised mid-sentence, and in no longer name."""
     openers = {k: sentences[k][0] for k, tags in enumerate(tagged)
-               if tags and tags[0] == "B-PER" and tags[1:2] != ["I-PER"]}
+               if tags and tags[0][:2] == "B-" and tags[1:2] != ["I-" + tags[0][2:]] and not sentences[k][0].isupper()}
     words = {w for w in openers.values() if w.lower() not in res.first_names}
     if not words:
         return
@@ -304,7 +304,7 @@ def lower_case_opener_rule(sentences, tagged, res) -> None:
         written_lower |= lows & present
         if not words.isdisjoint(present):
             named |= words & set(toks[1:])
-            if toks[0] in words and tags[1:2] == ["I-PER"]:
+            if toks[0] in words and tags[1:2] and tags[1][:2] == "I-":
                 named.add(toks[0])
     for k, word in openers.items():
         if word in words and word.lower() in written_lower and word not in named:
@@ -374,16 +374,20 @@ _ORG_LAST_WORDS = frozenset(
     "Association Asosiasi Institute Foundation Agency Authority Council Commission Committee Ministry "
     "Kementerian Company Group Grup Party University".split())
 _ORG_FIRST_WORDS = frozenset("PT CV Universitas Yayasan Kementerian Partai Perum Persero".split())
+# a company word alone is a fragment of a name the model missed ("… FC", "Liga 1")
+_ORG_FRAGMENTS = frozenset("FC Tbk Inc Corp Ltd Group Grup Liga League".split())
 
 
 def organisation_word_rule(sentences, tagged) -> None:
     """A PERSON or LOCATION name that ends in a company or body word ("Andalan **Sekuritas**",
     "Laskar Borneo **FC**") or starts with one ("**PT** Segara Makmur") is an organisation."""
     for toks, tags in zip(sentences, tagged):
-        if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks):
+        if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks) and _ORG_FRAGMENTS.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):
-            if typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
+            if b - a == 1 and toks[a] in _ORG_FRAGMENTS:
+                tags[a] = "O"
+            elif typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
                 _retag(tags, a, b, "ORG")
 
 
