@@ -129,11 +129,10 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         # their feature and tagging time; a title-case headline is tagged by the consistency pass only
         # (evaluation, without consistency, tags every sentence)
         lower_common = model.res.lower_common
-        # words the story itself writes in lower case
-        written_lower = {t for s in sentences for t in s if t.islower()} if len(sentences) > 1 else set()
+        story = sentences if len(sentences) > 1 else None
         tagged = [["O"] * len(s) if s and (all(t == t.lower() for t in s[1:])
                   and (s[0] == s[0].lower() or s[0].lower() in lower_common)
-                  or written_lower and _headline(s, written_lower, lower_common))
+                  or story and _headline(s, story, lower_common))
                   else model.tag(list(s), style) for s in sentences]
     else:
         tagged = [model.tag(list(s), style) for s in sentences]
@@ -159,7 +158,10 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
     return tagged
 
 
-def _headline(tokens: list[str], written_lower: set[str], lower_common) -> bool:
+_LONG_LOWER_WORD = re.compile(r"(?<!\S)[a-z]{7,}(?!\S)")
+
+
+def _headline(tokens: list[str], story: list[list[str]], lower_common) -> bool:
     """A headline in title case ("Arunika Gandeng Seorim Bangun Pabrik Baterai dan Mobil Listrik …"):
     every word has a capital, the model's main cue, so it reads half the line as names. Told from a
     sentence full of names ("Presiden … menyampaikan Rancangan Anggaran …") by having no lower-case
@@ -167,12 +169,16 @@ def _headline(tokens: list[str], written_lower: set[str], lower_common) -> bool:
     Mataram 3") by its common words: at least three, and two in five of its capitalised words, are
     written in lower case elsewhere in the story (or usually are). The first word is not counted.
     In a story such a line is left to the consistency pass, which tags there the story's names."""
+    if len(tokens) < 5 or _LONG_LOWER_WORD.search(" ".join(tokens)):
+        return False  # most sentences: one regex search in C
     words = [t for t in tokens[1:] if t[:1].isalpha()]
-    if len(words) < 4 or any(t.islower() and len(t) > 6 for t in words):
+    if len(words) < 4:
         return False
     capitalised = [t for t in words if t[0].isupper() and not t.isupper()]
     if len(capitalised) * 4 < len(words) * 3:
         return False
+    lows = {t.lower() for t in capitalised} - lower_common
+    written_lower = {t for s in story if not lows.isdisjoint(s) for t in s if t in lows}  # rare: few lines get here
     common = sum(1 for t in capitalised if t.lower() in written_lower or t.lower() in lower_common)
     return common >= 3 and common * 5 >= len(capitalised) * 2
 

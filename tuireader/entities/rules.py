@@ -392,11 +392,14 @@ def organisation_word_rule(sentences, tagged) -> None:
 
 
 @cache
-def _admin_places() -> frozenset[str]:
-    """Indonesia's provinces, regencies, cities and districts (``places_id_admin.txt``), lower-cased."""
+def _admin_places() -> tuple[frozenset[str], frozenset[str]]:
+    """Indonesia's provinces, regencies, cities and districts (``places_id_admin.txt``), lower-cased,
+    and their first words as a name starts in text ("Lengayang", "IV", "LENGAYANG")."""
     from .features import _DATA_DIR, _read_gazetteer
 
-    return frozenset(_read_gazetteer(_DATA_DIR / "places_id_admin.txt"))
+    names = frozenset(_read_gazetteer(_DATA_DIR / "places_id_admin.txt"))
+    firsts = {name.split(" ", 1)[0] for name in names}
+    return names, frozenset({w.capitalize() for w in firsts} | {w.upper() for w in firsts})
 
 
 def admin_place_rule(sentences, tagged, res) -> None:
@@ -404,9 +407,9 @@ def admin_place_rule(sentences, tagged, res) -> None:
     ORG that is, word for word, an Indonesian province, regency, city or district is a LOCATION
     (the model does not know the 7,000 district names). A one-word name that is also a first
     name ("Bambang") is left alone."""
-    places = _admin_places()
+    places, firsts = _admin_places()
     for toks, tags in zip(sentences, tagged):
-        if "B-PER" not in tags and "B-ORG" not in tags:
+        if "B-PER" not in tags and "B-ORG" not in tags or firsts.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):
             if typ == "LOC" or b - a > 4:
@@ -511,19 +514,19 @@ def short_organisation_rule(sentences, tagged, res) -> None:
         return  # no organisation of several words to begin
     heads: set[str] = set()
     stems: set[tuple[str, ...]] = set()  # "Satria Mataram" of "Satria Mataram FC"
-    persons: list[tuple[list[str], list[str], int, int]] = []
     for toks, tags in zip(sentences, tagged):
-        if "I-ORG" not in tags and "B-PER" not in tags:
-            continue
-        for a, b, typ in bio_spans(tags):
-            if typ == "ORG" and b - a > 1:
-                head = a + 1 if toks[a] in _COMPANY_FORMS else a
-                if head < b - (head > a):  # "PT Arunika" alone is a company form and its name
-                    heads.add(toks[head])
-                if b - head > 2 and toks[b - 1] in _ORG_LAST_WORDS:
-                    stems.add(tuple(toks[head:b - 1]))
-            elif typ == "PER":
-                persons.append((toks, tags, a, b))
+        if "I-ORG" in tags:
+            for a, b, typ in bio_spans(tags):
+                if typ == "ORG" and b - a > 1:
+                    head = a + 1 if toks[a] in _COMPANY_FORMS else a
+                    if head < b - (head > a):  # "PT Arunika" alone is a company form and its name
+                        heads.add(toks[head])
+                    if b - head > 2 and toks[b - 1] in _ORG_LAST_WORDS:
+                        stems.add(tuple(toks[head:b - 1]))
+    starts = heads | {stem[0] for stem in stems}
+    persons = [(toks, tags, a, b) for toks, tags in zip(sentences, tagged)
+               if "B-PER" in tags and not starts.isdisjoint(toks)
+               for a, b, typ in bio_spans(tags) if typ == "PER"]
     # words of other people's names keep those names: "Arunika" is no company where "Arunika Putri" is a person
     person_words = {w for toks, _tags, a, b in persons if b - a > 1
                     for w in toks[a + (b - a > 2 and toks[a] in heads):b]}
