@@ -65,6 +65,9 @@ def check_invariants(text: str, figures: list[Figure]) -> None:
         # "others" is not what is counted
         ("Dua tewas dan 150.000 lainnya terluka.", "id", "150.000", 150000, None),
         ("Three died and 1,500 others were hurt.", "en", "1,500", 1500, None),
+        # a unit symbol with capitals
+        ("The car has a 42 kWh battery.", "en", "42", 42, "kWh"),
+        ("Kapasitas pembangkit 100 MW.", "id", "100", 100, "MW"),
     ],
 )
 def test_counts(text, lang, span, value, unit):

@@ -163,7 +163,8 @@ _DUR_NEXT = re.compile(
 )
 _MINUS_BEFORE = re.compile(rf"(?i:\bminus){_S}+\Z")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
-_NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?)\b")
+# the counted noun, or a unit symbol written with capitals ("42 kWh", "5 GB", "100 MW")
+_NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz)\b")
 _MONTH_AFTER = re.compile(
     rf"{_S}+([A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})(\.?)(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
 )
