@@ -255,7 +255,7 @@ def _is_acronym(s: str) -> bool:
     return bool(_ACRONYM.match(s)) and " " not in s
 
 
-def _initials_fit(acronym: str, long_form: str) -> bool:
+def initials_fit(acronym: str, long_form: str) -> bool:
     """Do the acronym's letters appear, in order, as word starts of the long form?"""
     letters = [c for c in canonical_key(acronym) if c.isalnum()]
     words = canonical_key(long_form).split()
@@ -320,7 +320,7 @@ def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[st
             inside = by_start.get(after.start(1))
             if inside is not None and canonical_key(inside.text) == canonical_key(content):
                 add(surface, content)
-            elif _initials_fit(surface, content):
+            elif initials_fit(surface, content):
                 add(surface, content)
     return found
 

@@ -1,14 +1,22 @@
 """Product rules applied to the CRF's tags (``recognise`` only, never in evaluation).
 
 Each fixes a convention of the training data that a reader does not want, or a
-pattern news text states outright: countries are places wherever they appear,
-a minister's portfolio is a title, a nationality word is no entity, an acronym
-in brackets names what precedes it, what a news agency or newspaper is called is
-an organisation, the alias table's names are what it says, and a rank inside an
-organisation starts a person's name, a sentence's capitalised first word is
-no part of a name the story states without it, nor a one-word name the story
-writes in lower case, and a dateline names a place and an outlet. All work in place on parallel lists of
-tokens and BIO tags; ``recogniser.tag_document`` runs them in order.
+pattern news text states outright:
+
+- places: countries wherever they appear, Indonesia's provinces, regencies and
+  districts, the place of a dateline ("JAKARTA, KOMPAS.com - …");
+- organisations: an acronym in brackets names what precedes it and keeps its
+  type through the story, what a news agency or newspaper is called, a name
+  ending in a company word, a company's short name, the alias table's names;
+- people: a rank inside an organisation starts a person's name, a name particle
+  joins two halves, a lower-case word splits two people;
+- no entity: a nationality word, the acronym of a thing or of lower-case words,
+  a minister's portfolio, a sentence's capitalised first word that the story
+  writes in lower case or that precedes a name it states without it, the part
+  of a span past a spaced dash or a currency sign.
+
+All work in place on parallel lists of tokens and BIO tags;
+``recogniser.tag_document`` runs them in order.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
-from .aliases import _initials_fit, lookup_alias
+from .aliases import initials_fit, lookup_alias
 from .evaluate import bio_spans
 from .mention import LOCATION
 
@@ -459,7 +467,7 @@ def acronym_rule(sentences, tagged) -> None:
             if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")":
                 short = toks[b + 1]
                 syllables = typ != "PER" and _syllable_acronym(short, toks[a:b])
-                if typ == "LOC" and not (syllables or _initials_fit(short, " ".join(toks[a:b]))):
+                if typ == "LOC" and not (syllables or initials_fit(short, " ".join(toks[a:b]))):
                     continue  # "JAKARTA (ANTARA)" is a dateline, "Kairo (Mesir)" a place and its country
                 if _acronym(short) or syllables:
                     if tags[b + 1] == "O" or syllables:

@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from tuireader.figures.figure import COUNT, DATE, DURATION, MONEY, PERCENT, Figure
 from tuireader.figures.words import (
