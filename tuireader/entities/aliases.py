@@ -246,7 +246,8 @@ def strip_title(name: str) -> str:
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
-_COMPANY_FORMS = frozenset({"pt", "cv", "the"})
+#: words before a company's name in a canonical key: "pt arunika daya mobilitas tbk"
+COMPANY_FORMS = frozenset({"pt", "cv", "the"})
 _TRAILING_PAREN = re.compile(r"^(.*\S)\s*\(\s*([^()]+?)\s*\)\s*$")
 
 
@@ -465,7 +466,7 @@ def canonicalise(
     for i, m in enumerate(mentions):
         toks = keys[i].split()
         if m.label == ORG and len(toks) > 1:
-            head = toks[1] if toks[0] in _COMPANY_FORMS and len(toks) > 2 else toks[0]
+            head = toks[1] if toks[0] in COMPANY_FORMS and len(toks) > 2 else toks[0]
             org_heads.setdefault(head, keys[i])
     if org_heads:
         for i, m in enumerate(mentions):

@@ -516,7 +516,7 @@ class _Scan:
                 a_start -= 1
             if _is_score(text[a_start:a_end], raw, text[a_end:s]):
                 return  # 2-1
-            if len(raw) == 2 and _year_shaped(text[a_start:a_end]) and text[a_end:s].strip() in "-–":
+            if len(raw) == 2 and _year_shaped(text[a_start:a_end]) and text[a_end:s].strip() in ("-", "–"):
                 return  # the 2024-25 season
             if a_start < a_end:
                 cm = _CUR_BEFORE.search(text, max(0, a_start - 8), a_start)

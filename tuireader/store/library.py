@@ -545,6 +545,8 @@ class Library:
         The aliases module does this within a story; this carries it to stories that never give the
         full name (the import order decides which stories can see it, as for short person names).
         """
+        from tuireader.entities.aliases import COMPANY_FORMS
+
         word = key[0]
         if " " in word or len(word) < 3:
             return None
@@ -552,7 +554,7 @@ class Library:
         if conn.execute("SELECT 1 FROM person_name_parts WHERE part = ? LIMIT 1", (word,)).fetchone():
             return None
         found: dict[int, int] = {}  # organisation -> the number of stories that name it
-        for prefix in (word, "pt " + word, "cv " + word, "the " + word):
+        for prefix in (word, *(form + " " + word for form in COMPANY_FORMS)):
             for entity_id, stories in conn.execute(
                 """SELECT e.id, (SELECT count(*) FROM article_entities a WHERE a.entity_id = e.id)
                    FROM entities e WHERE e.key > ? AND e.key < ? AND e.label = 'ORG' LIMIT 20""",
