@@ -255,6 +255,11 @@ def test_percent_range():
         # a full month name does not take the sentence's full stop; an abbreviation keeps its own
         ("Tarif baru berlaku mulai 1 September.", PUB, "1 September", "2025-09-01"),
         ("The tariff applies from 12 Aug. in Jakarta", PUB, "12 Aug.", "2025-08-12"),
+        # a bare month after a preposition: the one nearest the published date
+        ("Harga naik sejak Juli.", PUB, "Juli", "2025-07"),
+        ("Sidang digelar akhir Desember.", PUB, "Desember", "2025-12"),
+        ("Prices peaked in March.", PUB, "March", "2025-03"),
+        ("Harga naik pada Agustus.", None, "Agustus", None),
     ],
 )
 def test_dates(text, published, span, value):
@@ -287,7 +292,7 @@ def test_dates_with_year_need_no_published():
 
 @pytest.mark.parametrize(
     "text", ["Rasio (31/2) aneh.", "Skor (3/15) tercatat.", "Pada Selasa ramai.", "Sunday, bloody Sunday",
-             "It may rain.", "Pada minggu lalu ramai."],
+             "It may rain.", "Pada minggu lalu ramai.", "Agustus Sani hadir.", "We may go in."],
 )
 def test_not_dates(text):
     assert [f for f in find_figures(text, PUB) if f.kind == DATE] == []

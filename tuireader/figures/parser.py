@@ -50,7 +50,9 @@ Decisions (see also the tests):
   "Senin lalu"/"last Monday", "yesterday". A missing year comes from
   ``published``: of the previous, same and next year, the date nearest to it
   (so at most ~6 months away), preferring years where a named weekday matches.
-  "November lalu" is the latest November strictly before the published month.
+  "November lalu" is the latest November strictly before the published month. A
+  bare month after "pada", "sejak", "akhir", "in", "since" … ("pada Agustus",
+  "in August") is that month nearest the published one (value "YYYY-MM").
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
   "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
@@ -210,6 +212,11 @@ _QUANTITY_BEFORE = re.compile(
 _RATE_BEFORE = re.compile(rf"(?:[0-9%]|\b(?i:jt|juta|rb|ribu|miliar|triliun|rupiah|dolar|persen|kali|x)){_S}*\Z")
 _LALU_AFTER = re.compile(rf"{_S}+lalu\b", re.I)
 _LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
+# words after which a bare month name is a date: "pada Agustus", "akhir Juli", "in August", "since May"
+_MONTH_PREP_BEFORE = re.compile(
+    rf"\b(?i:pada|sejak|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|since|until|by|early|late|mid|during)"
+    rf"(?:{_S}+|-)\Z"
+)
 
 _ID_HINT = re.compile(r"\b(?:yang|dan|di|dengan|untuk|dari|ini|itu|tidak|akan|pada|adalah)\b")
 _EN_HINT = re.compile(r"\b(?:the|and|of|to|is|that|for|with|was|were|has|have|from)\b")
@@ -679,6 +686,14 @@ class _Scan:
                         self.add(s, lm.end(), DATE, value)
                     else:
                         self.add(last.start(), e, DATE, value)
+                elif word.lower() not in _MONTH_ABBREVIATIONS and _MONTH_PREP_BEFORE.search(text, max(0, s - 14), s):
+                    # "pada Agustus", "sejak Juli", "in August": that month, the one nearest the published date
+                    value = None
+                    if pub is not None:
+                        year = min((pub.year - 1, pub.year, pub.year + 1),
+                                   key=lambda y: (abs((y - pub.year) * 12 + month - pub.month), y))
+                        value = f"{year:04d}-{month:02d}"
+                    self.add(s, e, DATE, value)
             elif group == "wd":
                 wl = word.lower()
                 lm = _LALU_AFTER.match(text, e) if wl != "minggu" else None
