@@ -452,13 +452,17 @@ def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
         tags[k] = "I-" + typ
 
 
+_TERM = ""  # in acronym_rule's map: the acronym of a thing, not of a name
+
+
 def acronym_rule(sentences, tagged) -> None:
     """"Mahkamah Pidana Internasional (ICC)": an untagged acronym in brackets right after a
     name is that name's acronym, with its type (and "ICC (Mahkamah …)" the other way round).
     An organisation or place defined so, also by a syllable acronym ("Badan Pengawas Pemilu
     (Bawaslu)", "Kementerian Keuangan (Kemenkeu)"), keeps that type wherever the story names it:
-    untagged, or opening a name of another type ("Bawaslu Banyu Agung" is an organisation)."""
-    defined: dict[str, str] = {}
+    untagged, or opening a name of another type ("Bawaslu Banyu Agung" is an organisation). An
+    acronym of lower-case words ("8 gigawatt-hours (GWh)") is a term: untagged wherever it stands alone."""
+    defined: dict[str, str] = {}  # acronym -> its type, or _TERM
     for toks, tags in zip(sentences, tagged):
         if "(" not in toks:
             continue
@@ -486,7 +490,7 @@ def acronym_rule(sentences, tagged) -> None:
                     words.insert(0, w)
                 if words and _syllable_acronym(
                         toks[j + 1].capitalize(), [p for w in words for p in w.split("-")], from_any=True):
-                    defined.setdefault(toks[j + 1], "")
+                    defined.setdefault(toks[j + 1], _TERM)
     if not defined:
         return
     names = defined.keys()
@@ -495,7 +499,7 @@ def acronym_rule(sentences, tagged) -> None:
             continue
         for i, tok in enumerate(toks):
             typ = defined.get(tok)
-            if typ == "":
+            if typ == _TERM:
                 if tags[i][:2] == "B-" and tags[i + 1:i + 2] != [tags[i].replace("B-", "I-")]:
                     tags[i] = "O"
                 continue
@@ -508,6 +512,7 @@ def acronym_rule(sentences, tagged) -> None:
             _retag(tags, i, end, typ)
 
 
+# words before a company's name as written in text (aliases.COMPANY_FORMS are the same in canonical keys)
 _COMPANY_FORMS = frozenset({"PT", "CV", "The", "PT."})
 
 

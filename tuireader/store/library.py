@@ -553,15 +553,14 @@ class Library:
         conn = self.db.conn
         if conn.execute("SELECT 1 FROM person_name_parts WHERE part = ? LIMIT 1", (word,)).fetchone():
             return None
-        found: dict[int, int] = {}  # organisation -> the number of stories that name it
-        for prefix in (word, *(form + " " + word for form in COMPANY_FORMS)):
-            for entity_id, stories in conn.execute(
-                """SELECT e.id, (SELECT count(*) FROM article_entities a WHERE a.entity_id = e.id)
-                   FROM entities e WHERE e.key > ? AND e.key < ? AND e.label = 'ORG' LIMIT 20""",
-                (prefix + " ", prefix + " \uffff"),
-            ):
-                found[entity_id] = stories
-        ranked = sorted(found.items(), key=lambda item: -item[1])
+        prefixes = [word, *(form + " " + word for form in COMPANY_FORMS)]
+        ranges = " OR ".join(["(e.key > ? AND e.key < ?)"] * len(prefixes))
+        # organisations whose key starts with the word, with the number of stories that name each
+        ranked = conn.execute(
+            f"""SELECT e.id, (SELECT count(*) FROM article_entities a WHERE a.entity_id = e.id) AS stories
+                FROM entities e WHERE e.label = 'ORG' AND ({ranges}) ORDER BY stories DESC LIMIT 2""",
+            [bound for prefix in prefixes for bound in (prefix + " ", prefix + " \uffff")],
+        ).fetchall()
         if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None  # none, or two organisations named as often: which one is meant is unknown
         return ranked[0][0]
