@@ -48,5 +48,5 @@ def test_the_shipped_indonesian_model_tags_in_a_style_and_english_has_none():
     assert "style" not in json.loads((recogniser.MODELS_DIR / "ner_en.json").read_text(encoding="utf-8"))
 
     fx = FeatureExtractor(load_resources(recogniser.MODELS_DIR / "ner_id.json"))
-    assert "N:w=israel" in fx.sentence(["Israel", "menyerang"], NEWS)[0]
-    assert not any(a.startswith(("N:", "G:")) for a in fx.sentence(["Israel", "menyerang"])[0])
+    assert "N:w=israel" in fx.attribute_names(["Israel", "menyerang"], NEWS)[0]
+    assert not any(a.startswith(("N:", "G:")) for a in fx.attribute_names(["Israel", "menyerang"])[0])

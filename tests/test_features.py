@@ -31,7 +31,7 @@ def test_the_shipped_place_list_is_stored_lower_cased_and_sorted():
 
 def test_gazetteer_attributes_mark_the_longest_match():
     res = Resources(locations=["jawa", "jawa barat"])
-    attrs = FeatureExtractor(res).sentence("Banjir di Jawa Barat kemarin".split())
+    attrs = FeatureExtractor(res).attribute_names("Banjir di Jawa Barat kemarin".split())
     assert "gL=B" in attrs[2] and "gL=I" in attrs[3]
     assert "+1gL" in attrs[1] and "-1gL" in attrs[4]
     assert not any(a.startswith("gL") for a in attrs[0] + attrs[4])
@@ -50,8 +50,8 @@ def test_brown_paths_round_trip_through_their_compact_form():
 def test_brown_attributes_for_capitalised_words_and_their_all_capitals_form():
     res = Resources(brown={"London": 0b1010100110})
     fx = FeatureExtractor(res, flags=("brctx",))
-    london, capitals, lower = fx.sentence(["London", "LONDON", "london"])
+    london, capitals, lower = fx.attribute_names(["London", "LONDON", "london"])
     assert {"b4=6", "b6=38", "b10=678", "b=678"} <= set(london)
     assert "b=678" in capitals  # looked up as "London"
     assert "b-" in lower and not any(a.startswith("b=") for a in lower)
-    assert "-1b=38" in capitals and "+1b=38" in fx.sentence(["in", "London"])[0]
+    assert "-1b=38" in capitals and "+1b=38" in fx.attribute_names(["in", "London"])[0]

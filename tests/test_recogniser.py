@@ -140,7 +140,7 @@ def test_word_clusters_shipped_and_used():
         res = load_resources(path)
         fx = FeatureExtractor(res, res.flags)
         word = "jakarta" if lang == "id" else "london"
-        feats = fx.sentence(["di" if lang == "id" else "in", word.title(), "."])
+        feats = fx.attribute_names(["di" if lang == "id" else "in", word.title(), "."])
         assert any(f.startswith("c0=") for f in feats[1])
         assert any(f.startswith("-1c=") for f in feats[2])
 

@@ -168,12 +168,15 @@ def load_resources(model_json: Path | None, entities: dict[str, list[str]] | Non
 
 # what the positions around a sentence contribute: (own, as -2, as -1, as +1, as +2)
 _PAD_FAR: tuple = ((), (), (), (), ())
-_PAD_BEFORE: tuple = ((), ("-2w=<s>",), ("BOS",), (), ())
-_PAD_AFTER: tuple = ((), (), (), ("EOS",), ())
+_PAD_BEFORE: tuple = ((), (b"-2w=<s>",), (b"BOS",), (), ())
+_PAD_AFTER: tuple = ((), (), (), (b"EOS",), ())
 
 
 class FeatureExtractor:
-    """Turns token lists into crfsuite attribute lists."""
+    """Turns token lists into crfsuite attribute lists.
+
+    Attributes are UTF-8 bytes, crfsuite's own form: pycrfsuite copies bytes as they are but encodes
+    every str anew on every call, which made tagging 18 % slower (``attribute_names`` gives str)."""
 
     def __init__(self, res: Resources, flags=()) -> None:
         self.res = res
@@ -267,8 +270,8 @@ class FeatureExtractor:
                 m2.append("-2" + c)
                 p2.append("+2" + c)
         known = res.attributes
-        if known is not None:
-            f0, m2, m1, p1, p2 = ([a for a in attrs if a in known] for attrs in (f0, m2, m1, p1, p2))
+        f0, m2, m1, p1, p2 = ([a.encode() for a in attrs if known is None or a in known]
+                              for attrs in (f0, m2, m1, p1, p2))
         # then: gazetteer entries starting with this word (capitalised words only), and a cache of the word's
         # style attributes ("N:w=…"), filled by sentence()
         entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None, {})
@@ -276,7 +279,11 @@ class FeatureExtractor:
         return entry
 
     # -- sentence level -----------------------------------------------------
-    def sentence(self, tokens: list[str], style: str = "") -> list[list[str]]:
+    def attribute_names(self, tokens: list[str], style: str = "") -> list[list[str]]:
+        """``sentence`` as text, to read."""
+        return [[a.decode() for a in attrs] for attrs in self.sentence(tokens, style)]
+
+    def sentence(self, tokens: list[str], style: str = "") -> list[list[bytes]]:
         """Attribute lists of one sentence; ``style`` ("G"/"N", see ``domain.py``) adds the word in that style."""
         cache = self._cache
         word = self._word
@@ -289,11 +296,12 @@ class FeatureExtractor:
         out = [[*e[0], *m1[2], *m2[1], *p1[3], *p2[4]]
                for m2, m1, e, p1, p2 in zip(padded, padded[1:], ents, padded[3:], padded[4:])]
         if ents[0][6]:
-            out[0].append("BOSlc")
+            out[0].append(b"BOSlc")
         if self.bigram:
             for i in range(1, len(ents)):
-                out[i].append("b-=" + ents[i - 1][7] + "|" + ents[i][7])
-                out[i - 1].append("b+=" + ents[i - 1][7] + "|" + ents[i][7])
+                pair = (ents[i - 1][7] + "|" + ents[i][7]).encode()
+                out[i].append(b"b-=" + pair)
+                out[i - 1].append(b"b+=" + pair)
         if style:
             for f, e in zip(out, ents):
                 attr = e[9].get(style, self)
@@ -304,10 +312,10 @@ class FeatureExtractor:
         self._gazetteer(tokens, ents, out)
         return out
 
-    def _style_attribute(self, style: str, low: str) -> str | None:
+    def _style_attribute(self, style: str, low: str) -> bytes | None:
         attr = style + ":w=" + low
         known = self.res.attributes
-        return attr if known is None or attr in known else None
+        return attr.encode() if known is None or attr in known else None
 
     def _gazetteer(self, tokens, ents, out) -> None:
         n = len(tokens)
@@ -334,14 +342,15 @@ class FeatureExtractor:
             if not best:
                 continue
             for tag in sorted(tags):
+                g = b"g" + tag.encode()
                 if best == 1:
-                    out[i].append("g" + tag + "=U")
+                    out[i].append(g + b"=U")
                 else:
-                    out[i].append("g" + tag + "=B")
+                    out[i].append(g + b"=B")
                     for k in range(1, best):
-                        out[i + k].append("g" + tag + "=I")
+                        out[i + k].append(g + b"=I")
                 if i > 0:
-                    out[i - 1].append("+1g" + tag)
+                    out[i - 1].append(b"+1" + g)
                 if i + best < n:
-                    out[i + best].append("-1g" + tag)
+                    out[i + best].append(b"-1" + g)
             covered = i + best

@@ -35,11 +35,15 @@ _CURRENCY = r"(?:Rp|US\$|S\$|RM|\$|€|£|¥)(?=\d)"
 _NUMBER = r"\d+(?:[.,/:\-]\d+)*(?:%)?"
 _WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
 _PUNCT = r"\.{2,}|-{2,}|[^\w\s]|_"
+# A word of letters followed by none of the characters that could make it a URL, e-mail, abbreviation,
+# currency or longer word: most tokens, matched before the branches above try (and fail on) each of them.
+_PLAIN_WORD = r"[^\W\d_]+(?![\w.@'’:/+$\-])"
 
 _TOKEN_RE = re.compile(
     "|".join(
         f"(?P<{name}>{pat})"
         for name, pat in (
+            ("plain", _PLAIN_WORD),
             ("url", _URL),
             ("email", _EMAIL),
             ("dotted", _DOTTED),
