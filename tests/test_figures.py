@@ -79,7 +79,7 @@ def test_counts(text, lang, span, value, unit):
 
 @pytest.mark.parametrize(
     "text, lang, span",
-    [("IHSG ditutup di level 7.350,12 kemarin.", "id", "7.350,12"),
+    [("IHSG ditutup di level 7.350,12 pada sesi pertama.", "id", "7.350,12"),
      ("The index closed at 7,350.12 on Friday.", "en", "7,350.12")],
 )
 def test_a_bare_decimal_grouped_in_thousands_is_a_count(text, lang, span):
@@ -98,6 +98,10 @@ def test_a_bare_decimal_grouped_in_thousands_is_a_count(text, lang, span):
         ("Twenty-five schools closed.", "Twenty-five", 25, "schools"),
         ("Some two hundred thirty workers left.", "two hundred thirty", 230, "workers"),
         ("About three thousand votes were counted.", "three thousand", 3000, "votes"),
+        ("Setengah juta orang mengungsi.", "Setengah juta", 500_000, "orang"),
+        ("Ada dua setengah juta warga.", "dua setengah juta", 2_500_000, "warga"),
+        ("A million people marched.", "A million", 1_000_000, "people"),
+        ("Some half a million people marched.", "half a million", 500_000, "people"),
     ],
 )
 def test_count_words(text, span, value, unit):
@@ -117,10 +121,33 @@ def test_count_words(text, span, value, unit):
         ("dua tiga", None),
         ("puluh", None),
         ("ten five", None),
+        ("satu setengah", 1.5),
+        ("setengah dua", None),
+        ("a million", 1_000_000),
     ],
 )
 def test_words_value(words, value):
     assert words_value(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    "text, lang, span, value, unit",
+    [
+        ("IHSG menguat ke level 8.105 pada sesi pertama.", "id", "8.105", 8105, None),  # grouped: a quantity
+        ("The index rose to level 1,200 on Friday.", "en", "1,200", 1200, None),
+        ("Lahan seluas 2000 hektare terbakar.", "id", "2000", 2000, "hektare"),  # year-shaped, but a measure
+        ("Kunjungan naik dari 2.150 menjadi 3.720 kasus.", "id", "2.150", 2150, None),  # "menjadi" is no unit
+        ("The company added 15 million new users.", "en", "15 million", 15_000_000, None),
+    ],
+)
+def test_counts_that_look_like_labels_or_take_a_verb(text, lang, span, value, unit):
+    fig = find_figures(text, PUB, lang)[0]
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (COUNT, span, value, unit)
+
+
+@pytest.mark.parametrize("text", ["PPKM level 4 diterapkan lagi.", "Sesuai Pasal 27 ayat 3.", "pada tahun 2000 itu"])
+def test_labels_stay_labels(text):
+    assert [f for f in find_figures(text, PUB, "id") if f.kind == COUNT] == []
 
 
 # --------------------------------------------------------------------------- money
@@ -178,6 +205,23 @@ def test_money_range_shares_currency_and_scale():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, span, value, currency",
+    [
+        ("Brent rose 61 cents to settle higher.", "61 cents", 0.61, "USD"),
+        ("Biaya tambahan 1.500 riyal per jemaah.", "1.500 riyal", 1500, "SAR"),
+        ("Harga tiket 3.000 won di Seoul.", "3.000 won", 3000, "KRW"),
+    ],
+)
+def test_money_after_the_number(text, span, value, currency):
+    fig = only(text)
+    assert (fig.kind, fig.text, fig.value, fig.unit) == (MONEY, span, value, currency)
+
+
+def test_a_few_won_are_not_money():
+    assert [f for f in find_figures("The team had 2 won and 3 lost.", PUB, "en") if f.kind == MONEY] == []
+
+
 def test_money_range_with_the_currency_written_twice():
     figures = find_figures("Tiket dijual Rp 3.000-Rp 5.000 per orang.", PUB, "id")
     assert [(f.text, f.value, f.unit) for f in figures] == [("Rp 3.000", 3000, "IDR"), ("Rp 5.000", 5000, "IDR")]
@@ -212,6 +256,23 @@ def test_letters_that_are_not_currency(text):
 def test_percent(text, lang, span, value, unit):
     fig = only(text, lang=lang)
     assert (fig.kind, fig.text, fig.value, fig.unit) == (PERCENT, span, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Ekonomi tumbuh 5,2 s.d. 5,8 persen.", [5.2, 5.8]),
+        ("Inflasi diperkirakan 5 persen-10 persen.", [5, 10]),
+        ("10-15 persen warga setuju.", [10, 15]),  # at the very start: no minus sign
+        ("The margin of error is plus or minus 2%.", [2]),
+        ("Margin of error plus minus 2,5 persen.", [2.5]),
+        ("Ekonomi tumbuh minus 2,5 persen.", [-2.5]),
+    ],
+)
+def test_percent_ranges_and_margins(text, values):
+    figures = find_figures(text, PUB)
+    assert [(f.kind, f.value) for f in figures] == [(PERCENT, v) for v in values]
+    check_invariants(text, figures)
 
 
 def test_percent_range():
@@ -260,12 +321,36 @@ def test_percent_range():
         ("Sidang digelar akhir Desember.", PUB, "Desember", "2025-12"),
         ("Prices peaked in March.", PUB, "March", "2025-03"),
         ("Harga naik pada Agustus.", None, "Agustus", None),
+        # "sejak"/"since" looks back, "mendatang"/"depan"/"next" ahead
+        ("Rates have been unchanged since December.", PUB, "December", "2024-12"),
+        ("Harga naik sejak Agustus.", PUB, "Agustus", "2025-08"),
+        ("Pameran dibuka Juli mendatang.", PUB, "Juli mendatang", "2026-07"),
+        ("The plant opens next March.", PUB, "next March", "2026-03"),
+        ("Tarif naik bulan depan.", PUB, "bulan depan", "2025-09"),
+        ("Sales should rise next month.", PUB, "next month", "2025-09"),
+        ("Rapat digelar Senin depan.", PUB, "Senin depan", "2025-08-18"),
+        ("We meet again next Friday.", PUB, "next Friday", "2025-08-15"),
+        ("Banjir merendam desa itu kemarin sore.", PUB, "kemarin", "2025-08-12"),
+        ("Polisi menangkapnya Senin kemarin.", PUB, "Senin kemarin", "2025-08-11"),
     ],
 )
 def test_dates(text, published, span, value):
     fig = only(text, published=published)
     assert (fig.kind, fig.text, fig.value) == (DATE, span, value)
     check_invariants(text, [fig])
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        # a month before a range's second month takes its year
+        ("Kasus DBD sepanjang Januari hingga Februari 2025 naik.", [("Januari", "2025-01"), ("Februari 2025", "2025-02")]),
+        ("Belanja Januari s.d. November 2025 naik.", [("Januari", "2025-01"), ("November 2025", "2025-11")]),
+        ("Prices rose 2.7% in the 12 months through July.", [("July", "2025-07")]),
+    ],
+)
+def test_month_ranges(text, dates):
+    assert [(f.text, f.value) for f in find_figures(text, PUB) if f.kind == DATE] == dates
 
 
 def test_weekday_picks_the_year():
@@ -332,6 +417,11 @@ def test_datetime_published_is_accepted():
         ("Banjir berlangsung sepekan.", "sepekan", "P1W"),
         ("Pemulihan butuh setahun lagi.", "setahun", "P1Y"),
         ("Sehari kemudian ia pulang.", "Sehari", "P1D"),
+        # "2 x 24 jam": the legal and police idiom for 48 hours
+        ("Terduga diperiksa 2 x 24 jam.", "2 x 24 jam", "PT48H"),
+        ("Laporan wajib masuk dalam 1x24 jam.", "1x24 jam", "PT24H"),
+        ("Ia ditahan satu setengah tahun.", "satu setengah tahun", "P1.5Y"),
+        ("Setengah jam kemudian hujan reda.", "Setengah jam", "PT0.5H"),
     ],
 )
 def test_durations(text, span, value):

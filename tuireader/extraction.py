@@ -15,9 +15,10 @@ from tuireader.entities.mention import ENTITY_LABELS, EntityMention
 from tuireader.figures.figure import Figure
 
 #: Bump when the recogniser, aliases or figure rules change, so `reextract` knows what is stale.
-EXTRACTOR_VERSION = "4"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
+EXTRACTOR_VERSION = "5"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
 # 4: signed percentages, compound durations, money ranges with two currencies, "15-year-old" as one age;
-# dateline, headline, span-edge, acronym, company, administrative-place and sentence-opener rules
+# dateline, headline, span-edge, acronym, company, administrative-place and sentence-opener rules;
+# 5: kemarin/next/mendatang dates, "since" months in the past, month ranges, cents/riyal/won, margins, "setengah", "2 x 24 jam"
 
 REJECT, RELABEL, ADD = "reject", "label", "add"
 

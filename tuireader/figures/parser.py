@@ -17,13 +17,15 @@ Decisions (see also the tests):
   ("3.500 million" in English = 3.5 million; "1,500 triliun" = 1.5 trillion).
   So "1.500 people" in English text is 1500, not 1.5.
 * Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, RM, codes)
-  or a suffix (rupiah, dolar AS, dollars, euro, ...). Single-letter scales ("M",
+  or a suffix (rupiah, dolar AS, dollars, euro, riyal, won, ...; "61 cents" is
+  0.61 USD; fewer than 100 won are no money). Single-letter scales ("M",
   "T", "m", "bn", "k") count only in money: "Rp 2 M" is 2 miliar (for IDR "M" is
   miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
 * Percent: value as written, unit "%". "percentage points"/"poin persentase"
   keep their value with unit "pp"; basis points ("bps", "basis poin") become
   percentage points: value / 100, unit "pp". A minus sign or "minus" before the
-  number is kept ("-0,3 persen", "minus 2,5 persen" -> -0.3, -2.5).
+  number is kept ("-0,3 persen", "minus 2,5 persen" -> -0.3, -2.5), but not in a
+  margin ("plus or minus 2%", "plus minus 2,5 persen" -> 2, 2.5).
 * Counts: the span is the number and its scale word ("1,2 juta"), the unit is the
   lower-case noun that follows when it is not a function word. A number with no
   noun is a count only if it is a whole number >= 10. Not counts: years (a plain
@@ -36,28 +38,37 @@ Decisions (see also the tests):
   scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
   after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
   values in URLs ("?v=20250801"). "1.000-an" is 1000. Spelled-out numbers
-  below ten ("dua", "one") are kept only with money, percent or a duration.
+  below ten ("dua", "one") are kept only with money, percent or a duration;
+  "setengah juta", "dua setengah juta", "a million", "half a million" are read.
+  A number grouped in thousands after a label word is a quantity ("ke level
+  8.105"); a year-shaped number before a measure is a count ("2000 hektare").
   Vague plurals ("ratusan", "thousands") are skipped; "50 ribuan" is 50000.
-* Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days", "3 dan 5 persen"
+* Ranges "10-15 persen", "Rp 10-15 miliar", "3 to 5 days", "3 dan 5 persen", "5,2 s.d. 5,8 persen"
   (not after a year-shaped first number): the first number takes
   the second one's scale, currency and unit, but its span is its own. A grouped
   number, or a second amount with its own currency, shares nothing: "Rp 150.000
   hingga Rp 2,5 juta" is 150000 and 2500000. "2024-25" (a season) is no figure.
+  "5 persen-10 persen" is two percentages.
 * Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
   2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
   (day first; month first only when day first is impossible), "Agustus 2025" and
   "November lalu"/"last November" (value "YYYY-MM"), "bulan lalu"/"last month",
-  "Senin lalu"/"last Monday", "yesterday". A missing year comes from
+  "Senin lalu"/"Senin kemarin"/"last Monday", "yesterday"/"kemarin", and ahead
+  "bulan depan"/"next month", "Juli mendatang"/"next July", "Senin depan"/"next
+  Monday" (the next one after the published date). A missing year comes from
   ``published``: of the previous, same and next year, the date nearest to it
   (so at most ~6 months away), preferring years where a named weekday matches.
   "November lalu" is the latest November strictly before the published month. A
-  bare month after "pada", "sejak", "akhir", "in", "since" … ("pada Agustus",
-  "in August") is that month nearest the published one (value "YYYY-MM").
+  bare month after "pada", "akhir", "in", "through" … ("pada Agustus",
+  "in August") is that month nearest the published one (value "YYYY-MM"); after
+  "sejak"/"since" the latest one not after it. A month before a range's second
+  month takes its year ("Januari hingga Februari 2025" -> 2025-01).
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
   "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
   ("4 tahun 6 bulan" P4Y6M, "2 hours and 30 minutes" PT2H30M). An age is a
-  duration too: "berusia 15 tahun" and "a 15-year-old" are P15Y.
+  duration too: "berusia 15 tahun" and "a 15-year-old" are P15Y. "2 x 24 jam"
+  (the legal idiom) is PT48H; "satu setengah tahun" P1.5Y.
 """
 
 from __future__ import annotations
@@ -147,10 +158,14 @@ _CUR_AFTER = re.compile(
      |(pound{_S}?sterling|poundsterling|pounds)
      |(yen)
      |(ringgit)
-     |(yuan|renminbi))\b)""",
+     |(yuan|renminbi)
+     |(riyal|rial)
+     |(won)
+     |(cents?))\b)""",
     re.X,
 )
-_CUR_AFTER_CODES = (None, None, "IDR", "USD", "SGD", "AUD", "USD", "EUR", "GBP", "JPY", "MYR", "CNY")
+_CUR_AFTER_CODES = (None, None, "IDR", "USD", "SGD", "AUD", "USD", "EUR", "GBP", "JPY", "MYR", "CNY", "SAR", "KRW", "USD")
+_CENTS_GROUP = len(_CUR_AFTER_CODES) - 1
 _PCT_AFTER = re.compile(
     rf"""{_S}*(?:
       (%|(?i:persen|percent|per{_S}cent|pct)\b)
@@ -163,7 +178,9 @@ _DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
 _DUR_NEXT = re.compile(
     rf"(?:,?{_S}+(?i:dan|and){_S}+|{_S}+)([0-9]{{1,3}})(?![0-9.,])(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
 )
-_MINUS_BEFORE = re.compile(rf"(?i:\bminus){_S}+\Z")
+# "minus 2,5 persen", but not a margin: "plus or minus 2%", "plus minus 3 persen"
+_UNIT_DASH_BEFORE = re.compile(r"\b(?i:persen|percent|juta|miliar|triliun|ribu|million|billion)[-–]\Z")
+_MINUS_BEFORE = re.compile(rf"(?i:(?<!plus )(?<!plus-)(?<!plus/)(?<!plus or )(?<!plus atau )\bminus){_S}+\Z")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 # the counted noun, or a unit symbol written with capitals ("42 kWh", "5 GB", "100 MW")
 _NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz)\b")
@@ -193,8 +210,8 @@ _WD_BEFORE = re.compile(rf"(?i:\b({_alt(_WEEKDAY_FULL)})){_S}*,?{_S}*\Z")
 _WORD_PATTERN = rf"""\b(?:
       (?P<mon>{_trie(MONTH_NUMBERS)})
      |(?P<wd>{_trie(_WEEKDAY_FULL)})
-     |(?P<rel>bulan{_S}+lalu|last{_S}+month|yesterday)
-     |(?P<nw>{_trie(FIRST_NUMBER_WORDS)}(?:(?:{_S}+|-){_trie(NUMBER_WORDS)})*)
+     |(?P<rel>bulan{_S}+lalu|last{_S}+month|yesterday|(?<!-)kemarin(?!-)|bulan{_S}+(?:depan|mendatang)|next{_S}+month)
+     |(?P<nw>(?:{_trie(FIRST_NUMBER_WORDS)}|a(?={_S}+(?:thousand|million|billion|trillion)\b))(?:(?:{_S}+|-){_trie(NUMBER_WORDS)})*)
      |(?P<one>se(?:hari|minggu|pekan|bulan|tahun|jam)(?!-))
     )\b"""
 _WORD_RE = re.compile(_WORD_PATTERN, re.X)
@@ -210,11 +227,22 @@ _QUANTITY_BEFORE = re.compile(
     rf"(?:[0-9]|\b(?i:beberapa|berapa|{_alt(NUMBER_WORDS)})){_S}+\Z"
 )
 _RATE_BEFORE = re.compile(rf"(?:[0-9%]|\b(?i:jt|juta|rb|ribu|miliar|triliun|rupiah|dolar|persen|kali|x)){_S}*\Z")
-_LALU_AFTER = re.compile(rf"{_S}+lalu\b", re.I)
+_TIMES_BEFORE = re.compile(rf"(?<![0-9.,])([0-9]{{1,2}}){_S}*[x×]{_S}*\Z")
+# the second month of a range, with the year both share
+_MONTH_RANGE_AFTER = re.compile(
+    rf"{_S}*(?:[-–]|{_S}(?i:hingga|sampai|s\.d\.?|s/d|to|through|and|dan){_S}){_S}*([A-Z][a-z]{{2,8}})\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])"
+)
+_HALF_BEFORE = re.compile(rf"\b(?i:half){_S}+\Z")
+_LALU_AFTER = re.compile(rf"{_S}+(?:lalu|kemarin)\b", re.I)
 _LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
-# words after which a bare month name is a date: "pada Agustus", "akhir Juli", "in August", "since May"
+_COMING_AFTER = re.compile(rf"{_S}+(?:depan|mendatang)\b", re.I)
+_NEXT_BEFORE = re.compile(rf"\b(?i:next){_S}+\Z")
+# "tahun kemarin", "pekan kemarin": last year, last week, not yesterday
+_PERIOD_BEFORE = re.compile(rf"\b(?i:tahun|bulan|pekan|minggu|hari-hari){_S}+\Z")
+# words after which a bare month name is a date: "pada Agustus", "akhir Juli", "in August", "since May";
+# after "sejak"/"since" it is in the past
 _MONTH_PREP_BEFORE = re.compile(
-    rf"\b(?i:pada|sejak|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|since|until|by|early|late|mid|during)"
+    rf"\b(?i:pada|(?P<since>sejak|since)|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|until|through|by|early|late|mid|during)"
     rf"(?:{_S}+|-)\Z"
 )
 
@@ -445,6 +473,8 @@ class _Scan:
         if cm:
             idx = cm.lastindex
             code = cm.group(1) if idx == 1 else _CUR_AFTER_CODES[idx]
+            if idx == _CENTS_GROUP:  # "rose 61 cents": 0.61 dollars
+                return MONEY, cm.end(), mult * Decimal("0.01"), conv, code, None
             if not (code == "GBP" and cm.group(idx).lower() == "pounds" and mult == 1):
                 return MONEY, cm.end(), mult, conv, code, None
         if mult != 1:
@@ -498,18 +528,19 @@ class _Scan:
                 fstart = cm.start()
         after_pair = False
         if currency is None and prev:
-            if prev.isalpha() or prev in "_/#@&=\\":
-                return  # G20, MH370, 11/2020, #12, ?v=2025
+            if (prev.isalpha() or prev in "_/#@&=\\") and not (
+                    prev == "x" and _TIMES_BEFORE.search(text, max(0, s - 4), s) and _DUR_AFTER.match(text, e)):
+                return  # G20, MH370, 11/2020, #12, ?v=2025; but "1x24 jam" is a day
             if prev in "-–" and s >= 2:
                 before = text[s - 2]
-                if before.isalpha():
-                    return  # COVID-19, ke-3, B-1234
+                if before.isalpha() and not _UNIT_DASH_BEFORE.search(text, max(0, s - 12), s):
+                    return  # COVID-19, ke-3, B-1234; but "5 persen-10 persen" is a range
                 after_pair = before.isdigit() or before == " " and s >= 3 and text[s - 3].isdigit()
             if prev == "." and s >= 2 and text[s - 2].isdigit():
                 return
         # "-0,5 persen", "minus 2,3 persen": a sign, not a hyphen or a range
         negative = None
-        if prev in "-\u2212" and not after_pair and (s < 2 or text[s - 2] in " \t\u00a0(:"):
+        if prev and prev in "-\u2212" and not after_pair and (s < 2 or text[s - 2] in " \t\u00a0(:"):
             negative = s - 1
         elif lead.isalpha() and (mm := _MINUS_BEFORE.search(text, max(0, s - 8), s)):
             negative = mm.start()
@@ -591,6 +622,8 @@ class _Scan:
         if value is None:
             return
         if kind == MONEY:
+            if unit == "KRW" and value * mult < 100:
+                return  # "they had 2 won": a won is worth a tenth of a rupiah, prices run in thousands
             self.add(fstart, end, MONEY, _number(value * mult), unit)
             return
         if kind == PERCENT:
@@ -615,6 +648,8 @@ class _Scan:
                     break  # "4 tahun 6 bulan" goes on; "2 jam 3 jam" does not
                 more.append((Decimal(nm.group(1)), code))
                 last, end = code, nm.end()
+            if not more and (tm := _TIMES_BEFORE.search(text, max(0, s - 8), s)):
+                s, value = tm.start(), value * int(tm.group(1))  # "2 x 24 jam": 48 hours
             self.add(s, end, DURATION, _duration(value, extra, tuple(more)))
             return
         # COUNT
@@ -625,7 +660,9 @@ class _Scan:
             if _year_shaped(raw) and unit not in COUNT_NOUNS_AFTER_YEAR:
                 return  # a year
             grouped_decimal = "." in raw and "," in raw  # "7.350,12": a quantity, never a label
-            if word_before and not grouped_decimal and (
+            # nor a number grouped in thousands: "ke level 8.105", "level 1,200"
+            quantity = grouped_decimal or value >= 1000 and _GROUPED.fullmatch(raw) is not None
+            if word_before and not quantity and (
                 _LABEL_BEFORE.search(text, max(0, s - 14), s)
                 or plain and len(raw) <= 4 and _NAME_BEFORE.search(text, max(0, s - 40), s)
             ):
@@ -675,8 +712,14 @@ class _Scan:
                 if ym:
                     self.add(s, ym.end(), DATE, f"{int(ym.group(1)):04d}-{month:02d}")
                     continue
+                rm = _MONTH_RANGE_AFTER.match(text, e)
+                if rm and rm.group(1).lower() in MONTH_NUMBERS:  # "Januari hingga Februari 2025"
+                    self.add(s, e, DATE, f"{int(rm.group(2)):04d}-{month:02d}")
+                    continue
                 lm = _LALU_AFTER.match(text, e)
                 last = _LAST_BEFORE.search(text, max(0, s - 8), s)
+                coming = _COMING_AFTER.match(text, e)
+                upcoming = _NEXT_BEFORE.search(text, max(0, s - 8), s)
                 if lm or last:
                     value = None
                     if pub is not None:
@@ -686,18 +729,32 @@ class _Scan:
                         self.add(s, lm.end(), DATE, value)
                     else:
                         self.add(last.start(), e, DATE, value)
-                elif word.lower() not in _MONTH_ABBREVIATIONS and _MONTH_PREP_BEFORE.search(text, max(0, s - 14), s):
-                    # "pada Agustus", "sejak Juli", "in August": that month, the one nearest the published date
+                elif coming or upcoming:  # "Juli mendatang", "next March": the next one
                     value = None
                     if pub is not None:
-                        year = min((pub.year - 1, pub.year, pub.year + 1),
-                                   key=lambda y: (abs((y - pub.year) * 12 + month - pub.month), y))
+                        year = pub.year if month > pub.month else pub.year + 1
+                        value = f"{year:04d}-{month:02d}"
+                    self.add(upcoming.start() if upcoming else s, coming.end() if coming else e, DATE, value)
+                elif word.lower() not in _MONTH_ABBREVIATIONS and (
+                        pm := _MONTH_PREP_BEFORE.search(text, max(0, s - 14), s)):
+                    # "pada Agustus", "in August": that month, the one nearest the published date;
+                    # "sejak Juli", "since December": the last one
+                    value = None
+                    if pub is not None:
+                        if pm.group("since"):
+                            year = pub.year if month <= pub.month else pub.year - 1
+                        else:
+                            year = min((pub.year - 1, pub.year, pub.year + 1),
+                                       key=lambda y: (abs((y - pub.year) * 12 + month - pub.month), y))
                         value = f"{year:04d}-{month:02d}"
                     self.add(s, e, DATE, value)
             elif group == "wd":
                 wl = word.lower()
+                # "minggu lalu", "minggu depan" are last and next week, not Sunday
                 lm = _LALU_AFTER.match(text, e) if wl != "minggu" else None
                 last = _LAST_BEFORE.search(text, max(0, s - 8), s)
+                coming = _COMING_AFTER.match(text, e) if wl != "minggu" else None
+                upcoming = _NEXT_BEFORE.search(text, max(0, s - 8), s)
                 if lm or last:
                     value = None
                     if pub is not None:
@@ -707,16 +764,25 @@ class _Scan:
                         self.add(s, lm.end(), DATE, value)
                     else:
                         self.add(last.start(), e, DATE, value)
+                elif coming or upcoming:  # "Senin depan", "next Monday"
+                    value = None
+                    if pub is not None:
+                        ahead = (WEEKDAY_NUMBERS[wl] - pub.isoweekday()) % 7 or 7
+                        value = (pub + _dt.timedelta(days=ahead)).isoformat()
+                    self.add(upcoming.start() if upcoming else s, coming.end() if coming else e, DATE, value)
             else:  # rel
                 wl = word.lower()
                 if wl.startswith("bulan") and _QUANTITY_BEFORE.search(text, max(0, s - 12), s):
                     continue  # "beberapa bulan lalu", "3 bulan lalu": months ago, not last month
+                if wl == "kemarin" and _PERIOD_BEFORE.search(text, max(0, s - 12), s):
+                    continue  # "tahun kemarin": last year
                 value = None
-                if wl == "yesterday":
+                if wl in ("yesterday", "kemarin"):
                     if pub is not None:
                         value = (pub - _dt.timedelta(days=1)).isoformat()
                 elif pub is not None:
-                    y, mo = _month_back(pub.year, pub.month, 1)
+                    ahead = wl.startswith("next") or wl.endswith(("depan", "mendatang"))
+                    y, mo = _month_back(pub.year, pub.month, -1 if ahead else 1)
                     value = f"{y:04d}-{mo:02d}"
                 self.add(s, e, DATE, value)
 
@@ -733,6 +799,8 @@ class _Scan:
                 return
         kind, end, mult, conv, unit, extra = self.suffix(e, None, False)
         value = Decimal(value)
+        if tokens[0] == "a" and (hm := _HALF_BEFORE.search(text, max(0, s - 8), s)):
+            s, value = hm.start(), value / 2  # "half a million"
         if kind == MONEY:
             self.add(s, end, MONEY, _number(value * mult), unit)
         elif kind == PERCENT:

@@ -6,11 +6,13 @@ regexes are built from them once, at import.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 #: Kinds of number word for :func:`words_value`:
 #: "d" 1-9, "t" a complete 10-19, "tens" 20-90 (English), "sH" seratus (100),
 #: "big" a power of 1000 (ribu, thousand, ...), "sbig" se- form of one (seribu),
 #: "belas" / "puluh" / "ratus" Indonesian multipliers of the digit before,
-#: "hundred" the English multiplier of the group before.
+#: "hundred" the English multiplier of the group before, "half" setengah (a half, or a digit and a half).
 NUMBER_WORDS: dict[str, tuple[str, int]] = {}
 
 for _i, _w in enumerate(
@@ -51,32 +53,41 @@ NUMBER_WORDS.update(
         "million": ("big", 1_000_000),
         "billion": ("big", 1_000_000_000),
         "trillion": ("big", 1_000_000_000_000),
+        "setengah": ("half", 0),
     }
 )
 
 #: Words that may start a spelled-out number.
-FIRST_NUMBER_WORDS = tuple(w for w, (k, _) in NUMBER_WORDS.items() if k in ("d", "t", "tens", "sH", "sbig"))
+FIRST_NUMBER_WORDS = tuple(w for w, (k, _) in NUMBER_WORDS.items() if k in ("d", "t", "tens", "sH", "sbig", "half"))
 
 
-def words_value(words: list[str]) -> int | None:
-    """Value of a spelled-out number ("dua puluh lima ribu" -> 25000), None if malformed."""
+def words_value(words: list[str]) -> int | Decimal | None:
+    """Value of a spelled-out number ("dua puluh lima ribu" -> 25000, "satu setengah juta" ->
+    1500000, "a million" -> 1000000), None if malformed."""
     total = 0
-    group = 0
+    group: int | Decimal = 0
     last = 0
     prev = None
+    if words[:1] == ["a"] and len(words) == 2:
+        words = ["one", words[1]]  # the parser only lets "a" start "a thousand/million/billion/trillion"
     for word in words:
         entry = NUMBER_WORDS.get(word)
         if entry is None:
             return None
         kind, value = entry
-        if kind == "d":
-            if prev in ("d", "t"):
+        if kind == "half":
+            if prev not in (None, "d"):
+                return None
+            group += Decimal("0.5")
+            prev = "half"
+        elif kind == "d":
+            if prev in ("d", "t", "half"):
                 return None
             group += value
             last = value
             prev = "d"
         elif kind in ("t", "tens"):
-            if prev in ("d", "t", "tens"):
+            if prev in ("d", "t", "tens", "half"):
                 return None
             group += value
             prev = kind
@@ -234,7 +245,7 @@ NOT_NOUNS = frozenset(
     between among against during through across via vs versus ago atas bawah
     kemarin kini sekarang tadi nanti besok lainnya lain others other
     yesterday today tomorrow now then again earlier later
-    st nd rd th x kali
+    st nd rd th x kali s sd menjadi jadi new
     """.split()
 )
 
@@ -244,5 +255,6 @@ COUNT_NOUNS_AFTER_YEAR = frozenset(
     orang warga jiwa korban pengungsi penduduk pekerja karyawan siswa mahasiswa peserta
     unit rumah ekor kasus kepala keluarga people persons residents workers students
     cases units homes houses families soldiers troops
+    hektare hektar ha ton tons tonnes km kilometer meter kg liter barel barrels hectares kilometres kilometers
     """.split()
 )
