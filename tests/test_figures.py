@@ -211,6 +211,8 @@ def test_money_range_shares_currency_and_scale():
         ("Brent rose 61 cents to settle higher.", "61 cents", 0.61, "USD"),
         ("Biaya tambahan 1.500 riyal per jemaah.", "1.500 riyal", 1500, "SAR"),
         ("Harga tiket 3.000 won di Seoul.", "3.000 won", 3000, "KRW"),
+        ("Fares rose to 500 baht.", "500 baht", 500, "THB"),
+        ("The fine was 2.1 billion pesos.", "2.1 billion pesos", 2_100_000_000, "PHP"),
     ],
 )
 def test_money_after_the_number(text, span, value, currency):
@@ -243,6 +245,9 @@ def test_letters_that_are_not_currency(text):
         ("Suku bunga 6,25 % dipertahankan.", "id", "6,25 %", 6.25, "%"),
         ("Naik 0,25 poin persentase.", "id", "0,25 poin persentase", 0.25, "pp"),
         ("Turun 25 basis poin.", "id", "25 basis poin", 0.25, "pp"),
+        ("The bank made a 25-basis-point cut.", "en", "25-basis-point", 0.25, "pp"),
+        ("Another 25-bp cut is priced in.", "en", "25-bp", 0.25, "pp"),
+        ("A 25 basis-point cut is priced in.", "en", "25 basis-point", 0.25, "pp"),
         ("Sales fell 12 percent.", "en", "12 percent", 12, "%"),
         ("Prices rose 3.5 per cent.", "en", "3.5 per cent", 3.5, "%"),
         ("Turnout was 71.3%.", "en", "71.3%", 71.3, "%"),
@@ -267,6 +272,8 @@ def test_percent(text, lang, span, value, unit):
         ("The margin of error is plus or minus 2%.", [2]),
         ("Margin of error plus minus 2,5 persen.", [2.5]),
         ("Ekonomi tumbuh minus 2,5 persen.", [-2.5]),
+        ("Sasaran inflasi 2,5 plus minus 1 persen.", [2.5, 1]),
+        ("Sasaran inflasi 3 ± 1 persen.", [3, 1]),
     ],
 )
 def test_percent_ranges_and_margins(text, values):
@@ -331,6 +338,10 @@ def test_percent_range():
         ("Rapat digelar Senin depan.", PUB, "Senin depan", "2025-08-18"),
         ("We meet again next Friday.", PUB, "next Friday", "2025-08-15"),
         ("Banjir merendam desa itu kemarin sore.", PUB, "kemarin", "2025-08-12"),
+        ("Rates rose since September last year.", PUB, "September last year", "2024-09"),
+        ("Harga naik sejak Agustus tahun lalu.", PUB, "Agustus tahun lalu", "2024-08"),
+        ("Proyek selesai Desember tahun depan.", PUB, "Desember tahun depan", "2026-12"),
+        ("Talks resume at the end of August.", PUB, "August", "2025-08"),
         ("Polisi menangkapnya Senin kemarin.", PUB, "Senin kemarin", "2025-08-11"),
     ],
 )
@@ -422,6 +433,7 @@ def test_datetime_published_is_accepted():
         ("Laporan wajib masuk dalam 1x24 jam.", "1x24 jam", "PT24H"),
         ("Ia ditahan satu setengah tahun.", "satu setengah tahun", "P1.5Y"),
         ("Setengah jam kemudian hujan reda.", "Setengah jam", "PT0.5H"),
+        ("Banks must reply within 14 working days.", "14 working days", "P14D"),
     ],
 )
 def test_durations(text, span, value):
@@ -442,6 +454,8 @@ def test_durations(text, span, value):
         "Kantor (021) 555-1234 tutup.",
         "NIK 3174012345678901 terdaftar.",
         "Putusan No. 12/PUU-XXII/2024 dibacakan.",
+        "Gol itu lahir di menit 58.",
+        "Ekspor produk besi (HS 72) naik.",
         "Ia dijerat Pasal 27 ayat 3 UU ITE.",
         "UU Nomor 11 Tahun 2020 digugat.",
         "UU 11/2020 digugat.",

@@ -17,13 +17,13 @@ Decisions (see also the tests):
   ("3.500 million" in English = 3.5 million; "1,500 triliun" = 1.5 trillion).
   So "1.500 people" in English text is 1500, not 1.5.
 * Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, RM, codes)
-  or a suffix (rupiah, dolar AS, dollars, euro, riyal, won, ...; "61 cents" is
+  or a suffix (rupiah, dolar AS, dollars, euro, riyal, won, baht, pesos, ...; "61 cents" is
   0.61 USD; fewer than 100 won are no money). Single-letter scales ("M",
   "T", "m", "bn", "k") count only in money: "Rp 2 M" is 2 miliar (for IDR "M" is
   miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
 * Percent: value as written, unit "%". "percentage points"/"poin persentase"
   keep their value with unit "pp"; basis points ("bps", "basis poin") become
-  percentage points: value / 100, unit "pp". A minus sign or "minus" before the
+  percentage points: value / 100, unit "pp" ("25 bps", "a 25-basis-point cut"). A minus sign or "minus" before the
   number is kept ("-0,3 persen", "minus 2,5 persen" -> -0.3, -2.5), but not in a
   margin ("plus or minus 2%", "plus minus 2,5 persen" -> 2, 2.5).
 * Counts: the span is the number and its scale word ("1,2 juta"), the unit is the
@@ -61,14 +61,15 @@ Decisions (see also the tests):
   "November lalu" is the latest November strictly before the published month. A
   bare month after "pada", "akhir", "in", "through" … ("pada Agustus",
   "in August") is that month nearest the published one (value "YYYY-MM"); after
-  "sejak"/"since" the latest one not after it. A month before a range's second
+  "sejak"/"since" the latest one not after it; "Agustus tahun lalu", "September
+  last year", "Desember tahun depan" take that year. A month before a range's second
   month takes its year ("Januari hingga Februari 2025" -> 2025-01).
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
   "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
   ("4 tahun 6 bulan" P4Y6M, "2 hours and 30 minutes" PT2H30M). An age is a
   duration too: "berusia 15 tahun" and "a 15-year-old" are P15Y. "2 x 24 jam"
-  (the legal idiom) is PT48H; "satu setengah tahun" P1.5Y.
+  (the legal idiom) is PT48H; "satu setengah tahun" P1.5Y; "14 working days" P14D.
 """
 
 from __future__ import annotations
@@ -161,19 +162,27 @@ _CUR_AFTER = re.compile(
      |(yuan|renminbi)
      |(riyal|rial)
      |(won)
+     |(baht)
+     |(rupees?)
+     |(pesos?)
+     |(lira)
+     |(rubel|roubles?|rubles?)
+     |(dirhams?)
      |(cents?))\b)""",
     re.X,
 )
-_CUR_AFTER_CODES = (None, None, "IDR", "USD", "SGD", "AUD", "USD", "EUR", "GBP", "JPY", "MYR", "CNY", "SAR", "KRW", "USD")
+_CUR_AFTER_CODES = (None, None, "IDR", "USD", "SGD", "AUD", "USD", "EUR", "GBP", "JPY", "MYR", "CNY", "SAR", "KRW",
+                    "THB", "INR", "PHP", "TRY", "RUB", "AED", "USD")
 _CENTS_GROUP = len(_CUR_AFTER_CODES) - 1
 _PCT_AFTER = re.compile(
     rf"""{_S}*(?:
       (%|(?i:persen|percent|per{_S}cent|pct)\b)
      |((?i:poin{_S}+persentase|percentage{_S}+points?)\b)
-     |((?i:basis{_S}+poin|basis{_S}+points?|bps|bp)\b))""",
+     |((?i:basis{_S}+poin|basis(?:{_S}+|-)points?|bps|bp)\b))
+    |-(?:((?i:percentage-points?)\b)|((?i:basis-points?|bps?)\b))""",  # "a 25-basis-point cut"
     re.X,
 )
-_DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])")
+_DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:(?:working|business|calendar){_S}+)?(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])")
 # the next, smaller unit of a compound duration: "4 tahun 6 bulan", "2 hours and 30 minutes"
 _DUR_NEXT = re.compile(
     rf"(?:,?{_S}+(?i:dan|and){_S}+|{_S}+)([0-9]{{1,3}})(?![0-9.,])(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
@@ -191,13 +200,13 @@ _TIME_AFTER = re.compile(
     rf"{_S}*(?:WIB|WITA|WIT|GMT|UTC|(?:[ap]\.m\.)|(?i:am|pm)\b|(?:pagi|siang|sore|malam|dini)\b)"
 )
 _RANGE_AFTER = re.compile(
-    rf"(?:{_S}?[-–—]{_S}?|{_S}+(?i:hingga|sampai|to|s\.d\.?|s/d|and|dan|or|atau){_S}+)"
+    rf"(?:{_S}?[-–—]{_S}?|{_S}+(?i:hingga|sampai|to|s\.d\.?|s/d|and|dan|or|atau|plus{_S}+(?:or{_S}+|atau{_S}+)?minus){_S}+|{_S}*±{_S}*)"
     rf"(?:(?:Rp\.?|US\$|\$|€|£){_S}?)?([0-9]++(?:[.,][0-9]++)*+)"
 )
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_alt(LABEL_WORDS)}))\.?{_S}*\Z")
 _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 # a capitalised word before the number, not at the start of a sentence
-_NAME_BEFORE = re.compile(rf"[\w,]{_S}+[A-Z][\w-]*{_S}*\Z")
+_NAME_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w-]*{_S}*\Z")  # "(HS 72)" too
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
 # "jan", "sept": a month word that starts a longer one, so a period after it belongs to it
@@ -232,6 +241,7 @@ _TIMES_BEFORE = re.compile(rf"(?<![0-9.,])([0-9]{{1,2}}){_S}*[x×]{_S}*\Z")
 _MONTH_RANGE_AFTER = re.compile(
     rf"{_S}*(?:[-–]|{_S}(?i:hingga|sampai|s\.d\.?|s/d|to|through|and|dan){_S}){_S}*([A-Z][a-z]{{2,8}})\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])"
 )
+_YEAR_WORDS_AFTER = re.compile(rf",?{_S}+(?:(?i:tahun){_S}+(lalu|kemarin|depan|ini)|(?i:(last|next|this)){_S}+year)\b")
 _HALF_BEFORE = re.compile(rf"\b(?i:half){_S}+\Z")
 _LALU_AFTER = re.compile(rf"{_S}+(?:lalu|kemarin)\b", re.I)
 _LAST_BEFORE = re.compile(rf"\b(?i:last){_S}+\Z")
@@ -242,7 +252,7 @@ _PERIOD_BEFORE = re.compile(rf"\b(?i:tahun|bulan|pekan|minggu|hari-hari){_S}+\Z"
 # words after which a bare month name is a date: "pada Agustus", "akhir Juli", "in August", "since May";
 # after "sejak"/"since" it is in the past
 _MONTH_PREP_BEFORE = re.compile(
-    rf"\b(?i:pada|(?P<since>sejak|since)|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|until|through|by|early|late|mid|during)"
+    rf"\b(?i:pada|(?P<since>sejak|since)|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|until|through|by|early|late|mid|during|of)"
     rf"(?:{_S}+|-)\Z"
 )
 
@@ -490,7 +500,7 @@ class _Scan:
             )
             if pm.lastindex == 1:
                 return PERCENT, pm.end(), 1, pconv, "%", None
-            if pm.lastindex == 2:
+            if pm.lastindex in (2, 4):
                 return PERCENT, pm.end(), 1, pconv, "pp", None
             return PERCENT, pm.end(), 1, pconv, "pp", "bp"
         du = _DUR_AFTER.match(text, pos)
@@ -711,6 +721,12 @@ class _Scan:
                 ym = _MON_YEAR_AFTER.match(text, e)
                 if ym:
                     self.add(s, ym.end(), DATE, f"{int(ym.group(1)):04d}-{month:02d}")
+                    continue
+                yr = _YEAR_WORDS_AFTER.match(text, e)
+                if yr and pub is not None:  # "September last year", "Agustus tahun depan"
+                    rel = (yr.group(1) or yr.group(2)).lower()
+                    year = pub.year + (-1 if rel in ("lalu", "kemarin", "last") else 1 if rel in ("depan", "next") else 0)
+                    self.add(s, yr.end(), DATE, f"{year:04d}-{month:02d}")
                     continue
                 rm = _MONTH_RANGE_AFTER.match(text, e)
                 if rm and rm.group(1).lower() in MONTH_NUMBERS:  # "Januari hingga Februari 2025"

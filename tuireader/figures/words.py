@@ -228,7 +228,7 @@ LABEL_WORDS = frozenset(
     kode code versi version seri series episode eps ep bab chapter edisi vol volume
     kelas grade gate room ruang kamar km peringkat rank ranked ranking rute route
     level gelombang putaran babak tanggal tgl urut day uu pp perpres permen perppu keppres perda
-    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp magnitudo bermagnitudo magnitude
+    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp magnitudo bermagnitudo magnitude menit minute
     """.split()
 )
 
@@ -245,7 +245,7 @@ NOT_NOUNS = frozenset(
     between among against during through across via vs versus ago atas bawah
     kemarin kini sekarang tadi nanti besok lainnya lain others other
     yesterday today tomorrow now then again earlier later
-    st nd rd th x kali s sd menjadi jadi new
+    st nd rd th x kali s sd menjadi jadi new plus minus
     """.split()
 )
 
