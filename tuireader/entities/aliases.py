@@ -331,18 +331,19 @@ def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[st
 # --------------------------------------------------------------------------
 
 
-def _clean(mention: EntityMention) -> str:
-    """The mention's name without edge punctuation, possessive or article."""
-    name = mention.text.strip(_EDGE_PUNCT)
+@lru_cache(maxsize=65536)  # names repeat within and across stories
+def _clean(text: str, label: str) -> str:
+    """A mention's name without edge punctuation, possessive or article."""
+    name = text.strip(_EDGE_PUNCT)
     name = re.sub(r"(?:'s|’s|')$", "", name).strip()
     inner = _TRAILING_PAREN.match(name)
     if inner and _is_acronym(inner.group(2)):
         name = inner.group(1)
-    if mention.label == PERSON:
+    if label == PERSON:
         name = strip_title(name)
     else:
         name = _LEADING_ARTICLE.sub("", name)
-    return name.strip(_EDGE_PUNCT) or mention.text.strip() or mention.text
+    return name.strip(_EDGE_PUNCT) or text.strip() or text
 
 
 class _Groups:
@@ -402,7 +403,7 @@ def canonicalise(
     n = len(mentions)
     if n == 0:
         return []
-    names = [_clean(m) for m in mentions]
+    names = [_clean(m.text, m.label) for m in mentions]
     keys = [canonical_key(s) for s in names]
 
     # 2. acronyms defined in this story
@@ -443,18 +444,21 @@ def canonicalise(
             if len(other_toks) > len(toks) and _is_affix(toks, other_toks)
         }
         resolved[key] = owners.pop() if len(owners) == 1 else key
+    person_of: dict[str, str] = {}  # other names, by key: a story repeats them
     for i, m in enumerate(mentions):
         key = keys[i]
         if m.label == PERSON:
             target = resolved.get(key, key)
         elif table_hit[i] is None:
-            toks = tuple(key.split())
-            owners = {
-                resolved.get(other, other)
-                for other, other_toks in person_tokens.items()
-                if _is_affix(toks, other_toks)
-            }
-            target = owners.pop() if len(owners) == 1 else key
+            target = person_of.get(key)
+            if target is None:
+                toks = tuple(key.split())
+                owners = {
+                    resolved.get(other, other)
+                    for other, other_toks in person_tokens.items()
+                    if _is_affix(toks, other_toks)
+                }
+                target = person_of[key] = owners.pop() if len(owners) == 1 else key
         else:
             continue
         if target != key:

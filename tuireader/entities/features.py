@@ -1,7 +1,7 @@
 """Feature extraction for the CRF entity recogniser (stdlib only).
 
 Word-level features are computed once per distinct token string and cached
-per process (``FeatureExtractor._cache``); a sentence's feature lists are the
+per process and style (``FeatureExtractor._cache``, ``_styled``); a sentence's feature lists are the
 concatenation of the cached lists of the token and its neighbours (+-2) plus a
 few sentence-level features (sentence boundaries, gazetteer span matches).
 Feature strings are short, prefix-coded: ``w=`` lower-cased word, ``s=``
@@ -182,8 +182,15 @@ class FeatureExtractor:
         self.res = res
         self.flags = frozenset(flags)
         self.bigram = "bigram" in self.flags
-        # token -> (own, -2, -1, +1, +2 attribute lists, cap, lc, lower, gazetteer entries, style attributes)
+        # token -> (own, -2, -1, +1, +2 attribute lists, cap, lc, lower, gazetteer entries)
         self._cache: dict[str, tuple] = {}
+        # style -> token -> the same entry, its own list with the word in that style
+        self._styled: dict[str, dict[str, tuple]] = {}
+
+    def forget_words(self) -> None:
+        """Empty the per-word caches (to time the cold path)."""
+        self._cache.clear()
+        self._styled.clear()
 
     # -- word level ---------------------------------------------------------
     def _word(self, tok: str):
@@ -274,8 +281,16 @@ class FeatureExtractor:
                               for attrs in (f0, m2, m1, p1, p2))
         # then: gazetteer entries starting with this word (capitalised words only), and a cache of the word's
         # style attributes ("N:w=…"), filled by sentence()
-        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None, {})
+        entry = (f0, m2, m1, p1, p2, cap, cap and low in res.lower_common, low, res.gaz.get(low) if cap else None)
         self._cache[tok] = entry
+        return entry
+
+    def _styled_word(self, tok: str, style: str):
+        entry = self._cache.get(tok) or self._word(tok)
+        attr = self._style_attribute(style, entry[7])
+        if attr is not None:
+            entry = ([*entry[0], attr], *entry[1:])
+        self._styled[style][tok] = entry
         return entry
 
     # -- sentence level -----------------------------------------------------
@@ -285,9 +300,15 @@ class FeatureExtractor:
 
     def sentence(self, tokens: list[str], style: str = "") -> list[list[bytes]]:
         """Attribute lists of one sentence; ``style`` ("G"/"N", see ``domain.py``) adds the word in that style."""
-        cache = self._cache
-        word = self._word
-        ents = [cache.get(t) or word(t) for t in tokens]
+        if style:
+            cache = self._styled.get(style)
+            if cache is None:
+                cache = self._styled[style] = {}
+            ents = [cache.get(t) or self._styled_word(t, style) for t in tokens]
+        else:
+            cache = self._cache
+            word = self._word
+            ents = [cache.get(t) or word(t) for t in tokens]
         if not ents:
             return []
         # Padding entries stand for the positions before and after the sentence, so that every token
@@ -302,13 +323,6 @@ class FeatureExtractor:
                 pair = (ents[i - 1][7] + "|" + ents[i][7]).encode()
                 out[i].append(b"b-=" + pair)
                 out[i - 1].append(b"b+=" + pair)
-        if style:
-            for f, e in zip(out, ents):
-                attr = e[9].get(style, self)
-                if attr is self:
-                    attr = e[9][style] = self._style_attribute(style, e[7])
-                if attr is not None:
-                    f.append(attr)
         self._gazetteer(tokens, ents, out)
         return out
 

@@ -14,6 +14,7 @@ hashes, list bullets, the brackets of ``[text](url)`` links and the whole
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 __all__ = ["tokenize", "split_sentences", "tokenize_sentences", "ABBREVIATIONS"]
 
@@ -119,6 +120,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 _CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "»"])
 _ENDERS = frozenset([".", "!", "?", "...", "…"])
+_ENDER_CHAR = re.compile(r"[.!?…]")
 
 
 def split_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[list[tuple[int, int]]]:
@@ -130,32 +132,38 @@ def split_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> li
     """
     if spans is None:
         spans = tokenize(text)
-    sentences: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
     n = len(spans)
-    i = 0
-    while i < n:
-        s, e = spans[i]
-        if cur and "\n" in text[cur[-1][1]:s]:
-            sentences.append(cur)
-            cur = []
-        cur.append((s, e))
-        tok = text[s:e]
-        if tok in _ENDERS:
-            j = i + 1
-            while j < n and text[spans[j][0]:spans[j][1]] in _CLOSERS and "\n" not in text[spans[j - 1][1]:spans[j][0]]:
-                cur.append(spans[j])
-                j += 1
-            if j < n:
-                nxt = text[spans[j][0]]
-                if nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(" or "\n" in text[spans[j - 1][1]:spans[j][0]]:
-                    sentences.append(cur)
-                    cur = []
-            i = j
+    if not n:
+        return []
+    # Where a sentence starts, found from the line breaks and the enders in the text (a few per
+    # sentence) rather than by looking at every token.
+    breaks: set[int] = set()
+    if "\n" in text:
+        starts = [s for s, _ in spans]
+        p = text.find("\n")
+        while p >= 0:
+            i = bisect_right(starts, p)
+            if 0 < i < n and spans[i - 1][1] <= p:
+                breaks.add(i)
+            p = text.find("\n", p + 1)
+    index = {s: k for k, (s, _) in enumerate(spans)}
+    for m in _ENDER_CHAR.finditer(text):
+        i = index.get(m.start())
+        if i is None or text[m.start():spans[i][1]] not in _ENDERS:
             continue
-        i += 1
-    if cur:
-        sentences.append(cur)
+        j = i + 1
+        while j < n and text[spans[j][0]:spans[j][1]] in _CLOSERS and "\n" not in text[spans[j - 1][1]:spans[j][0]]:
+            j += 1
+        if j < n:
+            nxt = text[spans[j][0]]
+            if nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(" or "\n" in text[spans[j - 1][1]:spans[j][0]]:
+                breaks.add(j)
+    sentences = []
+    prev = 0
+    for b in sorted(breaks):
+        sentences.append(spans[prev:b])
+        prev = b
+    sentences.append(spans[prev:])
     return sentences
 
 
