@@ -590,3 +590,65 @@ def test_a_sentence_opening_word_the_story_writes_in_lower_case_is_no_place():
     organisation_word_rule(sentences, tagged)
     assert tagged[0][0] == "O" and tagged[2][0] == "B-LOC"
     assert tagged[3][4] == "O"  # "FC" alone is a fragment of a name the model missed
+
+
+class _StoryWords:
+    lower_common = frozenset({"mengatakan", "ujar", "kata", "di", "menambahkan", "hadir", "ketua"})
+    honorifics = frozenset({"gubernur", "wakil", "ketua", "kepala"})
+    first_names = frozenset()
+    gaz: dict = {}
+
+
+def _story(*lines):
+    """Sentences and tags from 'word/TAG' lines (a bare word is O)."""
+    sentences, tagged = [], []
+    for line in lines:
+        pairs = [w.rsplit("/", 1) if "/" in w[1:] else (w, "O") for w in line.split()]
+        sentences.append([w for w, _ in pairs])
+        tagged.append([t for _, t in pairs])
+    return sentences, tagged
+
+
+@pytest.mark.parametrize(
+    "lines, first_tags",
+    [
+        # an office, its body and its holder; the story names him alone after a speech verb
+        (["Gubernur BI/B-ORG Perry/I-ORG Warjiyo/I-ORG mengatakan", "Suku bunga tetap , ujar Perry/B-ORG ."],
+         "O B-ORG B-PER I-PER O"),
+        # the body goes on with its province; the holder is a one-word PERSON elsewhere
+        (["Wakil Ketua DPRD/B-ORG Sulawesi/I-ORG Tengah/I-ORG Fajar/I-ORG Tambunan/I-ORG mengatakan",
+          "Anggaran cukup , kata Fajar/B-PER di Palu/B-LOC ."],
+         "O O B-ORG I-ORG I-ORG B-PER I-PER O"),
+        # office words before the body and a rank after it are neither; the rank shows a person follows
+        (["Kabid/B-ORG Humas/I-ORG Polda/I-ORG Metro/I-ORG Jaya/I-ORG Kombes/I-ORG Ade/I-ORG Ary/B-PER Syam/I-PER "
+          "Indradi/I-PER mengatakan", "Polda/B-ORG Metro/I-ORG Jaya/I-ORG siaga ."],
+         "O O B-ORG I-ORG I-ORG O B-PER I-PER I-PER I-PER O"),
+        # an acronym inside a PERSON span: the body, then its officer
+        (["Kepala Pusat Gempa Bumi dan Tsunami/B-PER BMKG/I-PER Daryono/I-PER mengatakan",
+          "Gempa itu dangkal , kata Daryono/B-PER ."],
+         "O O O O O O B-ORG B-PER O"),
+        # a company whose last words a story also uses for a person stays whole
+        (["PT/B-ORG Raya/I-ORG Lestari/I-ORG Bumi/I-ORG mencatat kerugian", "Lestari/B-PER menambahkan hal itu ."],
+         "B-ORG I-ORG I-ORG I-ORG O O"),
+        # no sign that the words after the acronym are a person's: a place the story names elsewhere
+        (["Ketua KPU/B-ORG Banyu/I-ORG Agung/I-ORG mengatakan", "Pilkada/B-ORG Banyu/I-ORG Agung/I-ORG diulang ,",
+          "kata Agung/B-PER ."],
+         "O B-ORG I-ORG I-ORG O"),
+    ],
+)
+def test_an_organisation_and_the_person_who_speaks_for_it(lines, first_tags):
+    from tuireader.entities.rules import organisation_person_rule
+
+    sentences, tagged = _story(*lines)
+    organisation_person_rule(sentences, tagged, _StoryWords())
+    assert tagged[0] == first_tags.split()
+
+
+def test_a_speaker_named_like_a_person_of_the_story_is_that_person():
+    from tuireader.entities.rules import speaker_rule
+
+    sentences, tagged = _story("Sari/B-PER Panjaitan/I-PER hadir .", "Sari/B-PER Rangkuti/I-PER hadir .",
+                               "Cukup , kata Sari/B-LOC di Bandung/B-LOC .", "Cukup , kata Medan/B-LOC .")
+    speaker_rule(sentences, tagged)
+    assert tagged[2] == "O O O B-PER O B-LOC O".split()
+    assert tagged[3] == "O O O B-LOC O".split()

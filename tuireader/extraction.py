@@ -18,7 +18,8 @@ from tuireader.figures.figure import Figure
 EXTRACTOR_VERSION = "5"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
 # 4: signed percentages, compound durations, money ranges with two currencies, "15-year-old" as one age;
 # dateline, headline, span-edge, acronym, company, administrative-place and sentence-opener rules;
-# 5: kemarin/next/mendatang dates, "since" months in the past, month ranges, cents/riyal/won, margins, "setengah", "2 x 24 jam"
+# 5: kemarin/next/mendatang dates, "since" months in the past, month ranges, cents/riyal/won, margins, "setengah", "2 x 24 jam";
+# an office, its body and its holder split ("Gubernur BI Perry Warjiyo"), a speaker named like a person of the story
 
 REJECT, RELABEL, ADD = "reject", "label", "add"
 

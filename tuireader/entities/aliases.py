@@ -437,12 +437,15 @@ def canonicalise(
     }
     by_length = sorted(person_tokens.items(), key=lambda kv: -len(kv[1]))
     resolved: dict[str, str] = {}  # person key -> key of the longest name it belongs to
+    person_parts: set[str] = set()  # person keys that are part of a longer person's name, of one or more
     for key, toks in by_length:
         owners = {
             resolved.get(other, other)
             for other, other_toks in by_length
             if len(other_toks) > len(toks) and _is_affix(toks, other_toks)
         }
+        if owners:
+            person_parts.add(key)
         resolved[key] = owners.pop() if len(owners) == 1 else key
     person_of: dict[str, str] = {}  # other names, by key: a story repeats them
     for i, m in enumerate(mentions):
@@ -486,8 +489,8 @@ def canonicalise(
         hit = table_hit[i]
         if hit is None:
             continue
-        if mentions[i].label == PERSON and resolved.get(keys[i], keys[i]) != keys[i]:
-            continue  # a surname of someone in this story, not the table's entry
+        if mentions[i].label == PERSON and keys[i] in person_parts:
+            continue  # a name or surname of someone in this story ("Sari" of two Saris), not the table's entry
         used_hit[i] = hit
         groups.union(i, table_anchor.setdefault(hit[0], i))
     group_table: dict[int, tuple[str, str]] = {}

@@ -24,8 +24,8 @@ from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, country_rule, dateline_rule, known_names_rule,
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
-                    organisation_word_rule, person_lower_case_rule, sentence_start_rule, short_organisation_rule,
-                    span_edge_rule, title_split_rule)
+                    organisation_person_rule, organisation_word_rule, person_lower_case_rule, sentence_start_rule,
+                    short_organisation_rule, span_edge_rule, speaker_rule, title_split_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -141,6 +141,8 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)
         title_split_rule(sentences, tagged, model.res)
+        organisation_person_rule(sentences, tagged, model.res)
+        speaker_rule(sentences, tagged)
         name_joiner_rule(sentences, tagged)
         person_lower_case_rule(sentences, tagged)
         sentence_start_rule(sentences, tagged, model.res)

@@ -8,8 +8,10 @@ pattern news text states outright:
 - organisations: an acronym in brackets names what precedes it and keeps its
   type through the story, what a news agency or newspaper is called, a name
   ending in a company word, a company's short name, the alias table's names;
-- people: a rank inside an organisation starts a person's name, a name particle
-  joins two halves, a lower-case word splits two people;
+- people: a rank inside an organisation starts a person's name, an office's body
+  and its holder are two ("Gubernur BI Perry Warjiyo"), a one-word speaker named
+  like a person of the story is that person, a name particle joins two halves, a
+  lower-case word splits two people;
 - no entity: a nationality word, the acronym of a thing or of lower-case words,
   a minister's portfolio, a sentence's capitalised first word that the story
   writes in lower case or that precedes a name it states without it, the part
@@ -265,6 +267,141 @@ def title_split_rule(sentences, tagged, res) -> None:
             for x in range(k, person):
                 tags[x] = "O"
             _retag(tags, person, b, "PER")
+
+
+# offices written before a body and its holder ("Kabid Humas Polda …", "Ketua DPRD …"): never the first
+# word of an organisation's name
+_LEADING_OFFICES = frozenset(
+    "kabid kabag kasubdit kasat kasi kadis kalak kakanwil kapolda kapolres kapolsek kapolrestabes kapolresta "
+    "pangdam kajati kajari dandim danrem humas ketua kepala wakil juru bicara jubir sekretaris sekjen ketum "
+    "gubernur bupati walikota camat lurah ekonom analis peneliti pengamat pelatih dirut komisaris".split())
+# police and military ranks, written between a body and its officer ("Polda Metro Jaya Kombes Ade …")
+_RANKS = frozenset(
+    "jenderal jend letjen mayjen brigjen laksamana laksda laksma marsekal marsda marsma kolonel kol letkol mayor "
+    "kapten letnan komjen irjen brigjen kombes akbp akp kompol iptu ipda aiptu aipda bripka brigpol bripda".split())
+_SPEECH_WORDS = frozenset("kata ujar ucap tutur jelas ungkap tegas imbuh tambah said says told menurut".split())
+
+
+def _named_alone(sentences, tagged, res) -> set[str]:
+    """Words a story uses on their own for a person: a one-word PERSON span, or a name right after a
+    speech verb ("ujar Perry", "said Souza")."""
+    words: set[str] = set()
+    for toks, tags in zip(sentences, tagged):
+        if "B-PER" in tags:
+            words.update(toks[a] for a, b, typ in bio_spans(tags) if typ == "PER" and b - a == 1)
+        if not _SPEECH_WORDS.isdisjoint(toks):
+            for i, t in enumerate(toks[:-1]):
+                if t.lower() in _SPEECH_WORDS and nameish(toks[i + 1], res) and i + 2 < len(toks) \
+                        and not nameish(toks[i + 2], res):
+                    words.add(toks[i + 1])
+    return words
+
+
+def _contains(seq: tuple, part: list) -> bool:
+    m = len(part)
+    return any(list(seq[i:i + m]) == part for i in range(len(seq) - m + 1))
+
+
+def _is_place(words, res) -> bool:
+    low = tuple(w.lower() for w in words)
+    return " ".join(low) in _admin_places()[0] or any(
+        tag == "L" and entry == low for entry, tag in res.gaz.get(low[0]) or ())
+
+
+def organisation_person_rule(sentences, tagged, res) -> None:
+    """"Gubernur BI Perry Warjiyo", "Ketua DPRD Riau Wahyu Baharuddin", "Kepala Ekonom PT Bank Central
+    Asia Tbk David Sumual", "Kabid Humas Polda Metro Jaya Kombes Ade Ary Syam Indradi": an office, its
+    body and its holder, read by the model as one ORG. Office words before the body and a rank after
+    it are neither. The body is an acronym (with the places that follow it), a company name ending in
+    "Tbk", or an organisation the story also names on its own; the holder is one to four name-like
+    words, and the story shows they are a person's: a rank before them, or one of them used alone for
+    a person ("ujar Perry", "kata Daryono"). The same for a PERSON span with an acronym inside ("…
+    Tsunami BMKG Daryono")."""
+    if not any("B-ORG" in tags or "B-PER" in tags for tags in tagged):
+        return
+    story_orgs = None
+    named_alone = None
+    for toks, tags in zip(sentences, tagged):
+        if "B-ORG" not in tags and "B-PER" not in tags:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ == "ORG":
+                start, stop = a, b
+                while start < b - 1 and toks[start].lower() in _LEADING_OFFICES:
+                    start += 1
+                if b < len(tags) and tags[b] == "B-PER":  # "Kapolrestabes Bandung Kombes" + "Budi Sartono"
+                    while stop > start + 1 and toks[stop - 1].lower() in _RANKS:
+                        stop -= 1
+                if start > a or stop < b:
+                    for x in (*range(a, start), *range(stop, b)):
+                        tags[x] = "O"
+                    _retag(tags, start, stop, "ORG")
+                    a, b = start, stop
+            if b - a < 2 or typ not in ("ORG", "PER"):
+                continue
+            end = b
+            if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
+                end += 1
+                while end < len(tags) and tags[end] == "I-PER":
+                    end += 1
+            if story_orgs is None:
+                story_orgs = {tuple(t[x:y]) for t, g in zip(sentences, tagged) if "B-ORG" in g
+                              for x, y, kind in bio_spans(g) if kind == "ORG"}
+                named_alone = _named_alone(sentences, tagged, res)
+                # longer places and organisations: "Banyu Agung" of "Pilkada Banyu Agung"
+                named_otherwise = [(id(g), x, tuple(t[x:y])) for t, g in zip(sentences, tagged)
+                                   for x, y, kind in bio_spans(g) if kind in ("ORG", "LOC") and y - x > 1]
+            # the longest body first ("DPRD Sulawesi Tengah" + "Fajar Tambunan"); the whole span when a
+            # name follows it ("DPRD Lampung" + "Fajar Marlina")
+            for k in range(b if end > b else b - 1, a, -1):
+                if typ == "PER":
+                    if k == b or not (_acronym(toks[k - 1]) and len(toks[k - 1]) >= 3):
+                        continue
+                elif not (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
+                          or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS
+                          and (k - a == 1 or _is_place(toks[a + 1:k], res))):
+                    continue
+                if k == b:
+                    break
+                p = k
+                while p < end - 1 and toks[p].lower() in _RANKS:
+                    p += 1
+                tail = toks[p:end]
+                if not 1 <= len(tail) <= 4 or not all(nameish(t, res) and not t.isupper() for t in tail):
+                    continue
+                if not _ORG_LAST_WORDS.isdisjoint(tail) or not (p > k or tail[0] in named_alone or tail[-1] in named_alone):
+                    continue
+                if any(_contains(name, tail) for g, x, name in named_otherwise if (g, x) != (id(tags), a)):
+                    continue
+                if typ == "PER":
+                    for x in range(a, k - 1):
+                        tags[x] = "O"
+                    _retag(tags, k - 1, k, "ORG")
+                else:
+                    _retag(tags, a, k, "ORG")
+                for x in range(k, p):
+                    tags[x] = "O"
+                _retag(tags, p, end, "PER")
+                break
+
+
+def speaker_rule(sentences, tagged) -> None:
+    """"…," kata Sari di Bandung': one word after a speech verb that the model called a place or an
+    organisation is a person when the story names a person with that word ("Sari Panjaitan")."""
+    if not any("B-PER" in tags for tags in tagged):
+        return
+    person_words = None
+    for toks, tags in zip(sentences, tagged):
+        if _SPEECH_WORDS.isdisjoint(toks):
+            continue
+        for i in range(1, len(toks)):
+            if tags[i] in ("B-LOC", "B-ORG") and toks[i - 1].lower() in _SPEECH_WORDS \
+                    and (i + 1 == len(toks) or tags[i + 1][:2] != "I-"):
+                if person_words is None:
+                    person_words = {t for s, g in zip(sentences, tagged) if "B-PER" in g
+                                    for a, b, typ in bio_spans(g) if typ == "PER" and b - a > 1 for t in s[a:b]}
+                if toks[i] in person_words:
+                    tags[i] = "B-PER"
 
 
 def sentence_start_rule(sentences, tagged, res) -> None:
