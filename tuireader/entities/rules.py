@@ -164,22 +164,31 @@ def _known_names() -> dict[str, str]:
 
 @cache
 def _known_index() -> dict[str, list[tuple[str, ...]]]:
-    return _by_first_word(_known_names())
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for toks in _known_types():
+        idx.setdefault(toks[0], []).append(toks)
+    for entries in idx.values():
+        entries.sort(key=lambda t: -len(t))
+    return idx
 
 
 @cache
 def _known_types() -> dict[tuple[str, ...], str]:
-    return {tuple(name.split()): typ for name, typ in _known_names().items()}
+    """The names as the recogniser's tokens ("Badan Meteorologi , Klimatologi , dan Geofisika")."""
+    from .tokenize import tokenize
+
+    return {tuple(name[s:e] for s, e in tokenize(name)): typ for name, typ in _known_names().items()}
 
 
 def known_names_rule(sentences, tagged, res) -> None:
-    """An untagged name from the alias table is tagged with the table's type: the model misses
-    "Mahkamah Internasional" or "ICC" now and then, the table knows them."""
+    """A name from the alias table that the model left untagged, or tagged in part, is tagged whole
+    with the table's type: the model misses "Mahkamah Internasional" or "ICC" now and then, and
+    stops "Badan Meteorologi, Klimatologi, dan Geofisika" at the first comma; the table knows them."""
     idx = _known_index()
     starts = idx.keys()
     for toks, tags in zip(sentences, tagged):
         if not starts.isdisjoint(toks):
-            _tag_listed(toks, tags, idx, _known_types().__getitem__, partly_tagged=False,
+            _tag_listed(toks, tags, idx, _known_types().__getitem__, partly_tagged=True,
                         accept=lambda key: len(key) > 1 or key[0].lower() not in res.lower_common)
 
 
