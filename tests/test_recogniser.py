@@ -652,3 +652,54 @@ def test_a_speaker_named_like_a_person_of_the_story_is_that_person():
     speaker_rule(sentences, tagged)
     assert tagged[2] == "O O O B-PER O B-LOC O".split()
     assert tagged[3] == "O O O B-LOC O".split()
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Polda Jawa/B-LOC Barat/I-LOC menutup jalan", "B-ORG I-ORG I-ORG O O"),
+        ("Pemprov DKI/B-LOC menyiapkan pompa", "B-ORG I-ORG O O"),
+        ("KPU/B-ORG Jawa/B-LOC Barat/I-LOC menetapkan", "B-ORG I-ORG I-ORG O"),
+        # a village has no such bodies, and a place must be one
+        ("BPBD/B-ORG Desa/B-LOC Suka/I-LOC Maju/I-LOC", "B-ORG B-LOC I-LOC I-LOC"),
+        ("DPRD/B-ORG Lampung/B-LOC Maya/I-LOC Sinaga/I-LOC", "B-ORG B-LOC I-LOC I-LOC"),
+        # the datasets tag the regency in its government's name
+        ("Pemerintah Kabupaten/B-LOC Cianjur/I-LOC membantu", "O B-LOC I-LOC O"),
+    ],
+)
+def test_a_body_named_by_its_region_takes_the_region_in(line, expected):
+    from tuireader.entities.rules import regional_body_rule
+
+    sentences, tagged = _story(line)
+    regional_body_rule(sentences, tagged, _StoryWords())
+    assert tagged[0] == expected.split()
+
+
+def test_a_parliamentary_commission_and_a_state_company_are_whole_organisations():
+    from tuireader.entities.rules import commission_rule, state_company_rule
+
+    sentences, tagged = _story("Ketua Komisi III DPR/B-ORG hadir", "Komisi III akan mengundang jaksa",
+                               "PT/B-ORG Bank/I-ORG Rakyat/I-ORG Indonesia/I-ORG ( Persero/B-ORG )/I-ORG Tbk/I-ORG naik")
+    commission_rule(sentences, tagged)
+    state_company_rule(sentences, tagged)
+    assert tagged[0] == "O B-ORG I-ORG B-ORG O".split()
+    assert tagged[1] == "B-ORG I-ORG O O O".split()
+    assert tagged[2] == "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O".split()
+
+
+def test_a_clubs_short_name_is_the_club_in_indonesian_stories_only():
+    from tuireader.entities.rules import short_organisation_rule
+
+    class Words(_StoryWords):
+        lower_common = _StoryWords.lower_common | {"bank", "bermain", "itu"}
+
+    lines = ("Persija/B-ORG Jakarta/I-ORG menang", "Persija bermain bagus", "Bank/B-ORG Mandiri/I-ORG untung",
+             "Bank itu untung", "Kata Persija Jakarta itu")
+    sentences, tagged = _story(*lines)
+    short_organisation_rule(sentences, tagged, Words())
+    assert tagged[1][0] == "B-ORG"
+    assert tagged[3][0] == "O"  # a common word
+    assert tagged[4][1] == "O"  # part of a longer name the model left alone
+    sentences, tagged = _story(*lines)
+    short_organisation_rule(sentences, tagged, Words(), untagged=False)
+    assert tagged[1][0] == "O"

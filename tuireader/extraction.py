@@ -19,7 +19,8 @@ EXTRACTOR_VERSION = "5"  # 2: annotation styles (id model), year-less dates, gro
 # 4: signed percentages, compound durations, money ranges with two currencies, "15-year-old" as one age;
 # dateline, headline, span-edge, acronym, company, administrative-place and sentence-opener rules;
 # 5: kemarin/next/mendatang dates, "since" months in the past, month ranges, cents/riyal/won, margins, "setengah", "2 x 24 jam";
-# an office, its body and its holder split ("Gubernur BI Perry Warjiyo"), a speaker named like a person of the story
+# an office, its body and its holder split ("Gubernur BI Perry Warjiyo"), a speaker named like a person of the story;
+# regional bodies, commissions, "(Persero) Tbk", untagged short names, alias names tagged in part
 
 REJECT, RELABEL, ADD = "reject", "label", "add"
 

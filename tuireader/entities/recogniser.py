@@ -22,10 +22,11 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
-from .rules import (acronym_rule, admin_place_rule, country_rule, dateline_rule, known_names_rule,
+from .rules import (acronym_rule, admin_place_rule, commission_rule, country_rule, dateline_rule, known_names_rule,
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
-                    organisation_person_rule, organisation_word_rule, person_lower_case_rule, sentence_start_rule,
-                    short_organisation_rule, span_edge_rule, speaker_rule, title_split_rule)
+                    organisation_person_rule, organisation_word_rule, person_lower_case_rule, regional_body_rule,
+                    sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule, state_company_rule,
+                    title_split_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -137,7 +138,9 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         misc_word_rule(sentences, tagged, model.res)
         acronym_rule(sentences, tagged)
         organisation_word_rule(sentences, tagged)
-        short_organisation_rule(sentences, tagged, model.res)
+        # English: trained on whole documents, the model tags short names itself, and capitalised common
+        # words head organisations there ("Energy" of "Energy and Mineral Resources Ministry")
+        short_organisation_rule(sentences, tagged, model.res, untagged=lang == "id")
         media_rule(sentences, tagged, model.res)
         known_names_rule(sentences, tagged, model.res)
         title_split_rule(sentences, tagged, model.res)
@@ -149,6 +152,9 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         lower_case_opener_rule(sentences, tagged, model.res)
         country_rule(sentences, tagged)
         admin_place_rule(sentences, tagged, model.res)
+        regional_body_rule(sentences, tagged, model.res)
+        commission_rule(sentences, tagged)
+        state_company_rule(sentences, tagged)
         if len(sentences) > 1:
             _consistency(sentences, tagged, model.res)
     return tagged

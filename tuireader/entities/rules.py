@@ -7,7 +7,10 @@ pattern news text states outright:
   districts, the place of a dateline ("JAKARTA, KOMPAS.com - …");
 - organisations: an acronym in brackets names what precedes it and keeps its
   type through the story, what a news agency or newspaper is called, a name
-  ending in a company word, a company's short name, the alias table's names;
+  ending in a company word, a company's short name (also where the model left it
+  untagged, in Indonesian), the alias table's names (also where the model tagged
+  them in part), a body named by its region ("Polda Jawa Barat"), a numbered
+  parliamentary commission, a state company's "(Persero) Tbk";
 - people: a rank inside an organisation starts a person's name, an office's body
   and its holder are two ("Gubernur BI Perry Warjiyo"), a one-word speaker named
   like a person of the story is that person, a name particle joins two halves, a
@@ -413,6 +416,66 @@ def speaker_rule(sentences, tagged) -> None:
                     tags[i] = "B-PER"
 
 
+# bodies named by their region: "Polda Jawa Barat", "Pemprov DKI", "DPRD Riau", "BPBD Cianjur"
+_REGIONAL_BODIES = frozenset(
+    "Pemprov Pemkab Pemkot Pemda Polda Polres Polresta Polrestabes Polsek Kodam Korem Kodim Kejati Kejari "
+    "Kanwil DPRD KPU KPUD Bawaslu BPBD Bappeda RSUD Dinkes Disdik Dishub".split())
+_REGION_WORDS = frozenset({"Provinsi", "Kabupaten", "Kota"})
+_VILLAGE_WORDS = frozenset({"Desa", "Kelurahan", "Kecamatan", "Dusun", "Kampung", "Nagari", "Gampong"})
+
+
+def regional_body_rule(sentences, tagged, res) -> None:
+    """A place right after the body it names is part of that body's name: "Polda Jawa Barat",
+    "Pemprov DKI", "DPRD Riau" (the model tags the place and leaves "Polda" out or apart). Not
+    "Pemerintah Kabupaten Cianjur": the datasets tag the regency there, and so does the model."""
+    for toks, tags in zip(sentences, tagged):
+        if "B-LOC" not in tags or _REGIONAL_BODIES.isdisjoint(toks):
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ != "LOC" or a == 0:
+                continue
+            head = a - 1
+            alone = tags[head] == "O" or tags[head] == "B-ORG" and tags[a] != "I-ORG"
+            if not alone:
+                continue
+            if toks[a] in _VILLAGE_WORDS or not (toks[a] in _REGION_WORDS or _is_place(toks[a:b], res)
+                                                 or b - a == 1 and toks[a].isupper()):  # "DKI", "NTT"
+                continue  # the place must be one, and have such bodies: "Lampung", not "Lampung Maya Sinaga"
+            if toks[head] in _REGIONAL_BODIES:
+                _retag(tags, head, b, "ORG")
+
+
+_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII".split())
+
+
+def commission_rule(sentences, tagged) -> None:
+    """"Komisi III DPR", "Komisi I": a parliament's numbered commission is an organisation (the model
+    tags "DPR" and leaves "Komisi III" out)."""
+    for toks, tags in zip(sentences, tagged):
+        if "Komisi" not in toks:
+            continue
+        for i in range(len(toks) - 1):
+            if toks[i] == "Komisi" and toks[i + 1] in _ROMAN and tags[i] == "O" and tags[i + 1] == "O":
+                _retag(tags, i, i + 2, "ORG")
+
+
+def state_company_rule(sentences, tagged) -> None:
+    """"PT Bank Rakyat Indonesia (Persero) Tbk" is one name; the model stops at the bracket and tags
+    "Persero) Tbk" apart."""
+    for toks, tags in zip(sentences, tagged):
+        if "Persero" not in toks:
+            continue
+        for i in range(1, len(toks) - 2):
+            if toks[i] == "(" and toks[i + 1] == "Persero" and toks[i + 2] == ")" and tags[i - 1][2:] == "ORG":
+                a = i - 1
+                while tags[a] == "I-ORG":
+                    a -= 1
+                end = i + 4 if i + 3 < len(toks) and toks[i + 3] == "Tbk" else i + 3
+                if end < len(tags) and tags[end] == "I-ORG":
+                    continue
+                _retag(tags, a, end, "ORG")
+
+
 def sentence_start_rule(sentences, tagged, res) -> None:
     """"Delegasi Hamas yang dipimpin …": an organisation's name that opens a sentence loses its first
     word when the rest is that organisation by itself (an ORG of the alias table, or tagged alone in
@@ -662,7 +725,7 @@ def acronym_rule(sentences, tagged) -> None:
 _COMPANY_FORMS = frozenset({"PT", "CV", "The", "PT."})
 
 
-def short_organisation_rule(sentences, tagged, res) -> None:
+def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> None:
     """"PT Arunika Daya Mobilitas Tbk" … "Arunika said": a one-word PERSON that is how an
     organisation of the story begins (after "PT", "CV", "The") is that organisation, unless the
     word is a known first name or part of another person's name in the story; a PERSON of three or
@@ -699,6 +762,22 @@ def short_organisation_rule(sentences, tagged, res) -> None:
             elif b - a > 2:
                 tags[a] = "B-ORG"
                 tags[a + 1] = "B-PER"
+    if not untagged:
+        return
+    # and, with ``untagged``, the short name the model left untagged: "Persija menyamakan kedudukan"
+    # after "Persija Jakarta"; not a common word, place or first name ("Bank", "Borneo", "Budi"), nor
+    # part of a longer name
+    short = {h for h in heads if not h.isupper() and nameish(h, res) and h.lower() not in res.first_names
+             and h not in _ORG_FIRST_WORDS and h not in _demonyms() and not _is_place([h], res)}
+    if short:  # nor a word the story also writes in lower case ("Energy" of "Energy Ministry")
+        short -= {t.capitalize() for toks in sentences for t in toks if t.lower().capitalize() in short and t.islower()}
+    for toks, tags in zip(sentences, tagged):
+        if short.isdisjoint(toks):
+            continue
+        for i, t in enumerate(toks):
+            if t in short and tags[i] == "O" and not (i + 1 < len(toks) and toks[i + 1][:1].isupper()) \
+                    and not (i > 0 and toks[i - 1][:1].isupper()):
+                tags[i] = "B-ORG"
 
 
 def _syllable_acronym(word: str, long_form: list[str], from_any: bool = False) -> bool:
