@@ -294,18 +294,22 @@ _RANKS = frozenset(
 _SPEECH_WORDS = frozenset("kata ujar ucap tutur jelas ungkap tegas imbuh tambah said says told menurut".split())
 
 
-def _named_alone(sentences, tagged, res) -> set[str]:
-    """Words a story uses on their own for a person: a one-word PERSON span, or a name right after a
-    speech verb ("ujar Perry", "said Souza")."""
+_SPEECH_FORMS = _SPEECH_WORDS | {w.capitalize() for w in _SPEECH_WORDS}
+
+
+def _spoken_names(sentences, res) -> set[str]:
+    """Names right after a speech verb ("ujar Perry", "said Souza", "Menurut Perry,")."""
     words: set[str] = set()
-    for toks, tags in zip(sentences, tagged):
-        if "B-PER" in tags:
-            words.update(toks[a] for a, b, typ in bio_spans(tags) if typ == "PER" and b - a == 1)
-        if not _SPEECH_WORDS.isdisjoint(toks):
-            for i, t in enumerate(toks[:-1]):
-                if t.lower() in _SPEECH_WORDS and nameish(toks[i + 1], res) and i + 2 < len(toks) \
-                        and not nameish(toks[i + 2], res):
+    for toks in sentences:
+        for w in _SPEECH_FORMS.intersection(toks):
+            i = toks.index(w)
+            while True:
+                if i + 2 < len(toks) and nameish(toks[i + 1], res) and not nameish(toks[i + 2], res):
                     words.add(toks[i + 1])
+                try:
+                    i = toks.index(w, i + 1)
+                except ValueError:
+                    break
     return words
 
 
@@ -329,14 +333,12 @@ def organisation_person_rule(sentences, tagged, res) -> None:
     words, and the story shows they are a person's: a rank before them, or one of them used alone for
     a person ("ujar Perry", "kata Daryono"). The same for a PERSON span with an acronym inside ("…
     Tsunami BMKG Daryono")."""
-    if not any("B-ORG" in tags or "B-PER" in tags for tags in tagged):
+    spans = [bio_spans(tags) if "B-ORG" in tags or "B-PER" in tags or "I-LOC" in tags else () for tags in tagged]
+    if not any(spans):
         return
     story_orgs = None
-    named_alone = None
-    for toks, tags in zip(sentences, tagged):
-        if "B-ORG" not in tags and "B-PER" not in tags:
-            continue
-        for a, b, typ in bio_spans(tags):
+    for toks, tags, sentence_spans in zip(sentences, tagged, spans):
+        for a, b, typ in sentence_spans:
             if typ == "ORG":
                 start, stop = a, b
                 while start < b - 1 and toks[start].lower() in _LEADING_OFFICES:
@@ -351,18 +353,22 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                     a, b = start, stop
             if b - a < 2 or typ not in ("ORG", "PER"):
                 continue
+            if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]):
+                continue  # most people's names
+            acronym_head = _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS
             end = b
             if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
                 end += 1
                 while end < len(tags) and tags[end] == "I-PER":
                     end += 1
-            if story_orgs is None:
-                story_orgs = {tuple(t[x:y]) for t, g in zip(sentences, tagged) if "B-ORG" in g
-                              for x, y, kind in bio_spans(g) if kind == "ORG"}
-                named_alone = _named_alone(sentences, tagged, res)
+            if story_orgs is None:  # what the story names where (as the model tagged it)
+                story_orgs = {tuple(t[x:y]) for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "ORG"}
+                # words used alone for a person: a one-word PERSON, or a name after a speech verb
+                named_alone = _spoken_names(sentences, res) | {
+                    t[x] for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "PER" and y - x == 1}
                 # longer places and organisations: "Banyu Agung" of "Pilkada Banyu Agung"
-                named_otherwise = [(id(g), x, tuple(t[x:y])) for t, g in zip(sentences, tagged)
-                                   for x, y, kind in bio_spans(g) if kind in ("ORG", "LOC") and y - x > 1]
+                named_otherwise = [(id(t), x, y, tuple(t[x:y])) for t, ss in zip(sentences, spans)
+                                   for x, y, kind in ss if kind in ("ORG", "LOC") and y - x > 1]
             # the longest body first ("DPRD Sulawesi Tengah" + "Fajar Tambunan"); the whole span when a
             # name follows it ("DPRD Lampung" + "Fajar Marlina")
             for k in range(b if end > b else b - 1, a, -1):
@@ -370,8 +376,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                     if k == b or not (_acronym(toks[k - 1]) and len(toks[k - 1]) >= 3):
                         continue
                 elif not (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
-                          or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS
-                          and (k - a == 1 or _is_place(toks[a + 1:k], res))):
+                          or acronym_head and (k - a == 1 or _is_place(toks[a + 1:k], res))):
                     continue
                 if k == b:
                     break
@@ -383,7 +388,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                     continue
                 if not _ORG_LAST_WORDS.isdisjoint(tail) or not (p > k or tail[0] in named_alone or tail[-1] in named_alone):
                     continue
-                if any(_contains(name, tail) for g, x, name in named_otherwise if (g, x) != (id(tags), a)):
+                if any(_contains(name, tail) for t, x, y, name in named_otherwise if t != id(toks) or y <= a or x >= end):
                     continue
                 if typ == "PER":
                     for x in range(a, k - 1):
@@ -769,8 +774,8 @@ def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> No
     # part of a longer name
     short = {h for h in heads if not h.isupper() and nameish(h, res) and h.lower() not in res.first_names
              and h not in _ORG_FIRST_WORDS and h not in _demonyms() and not _is_place([h], res)}
-    if short:  # nor a word the story also writes in lower case ("Energy" of "Energy Ministry")
-        short -= {t.capitalize() for toks in sentences for t in toks if t.lower().capitalize() in short and t.islower()}
+    # nor a word the story also writes in lower case ("Energy" of "Energy Ministry")
+    short = {h for h in short if not any(h.lower() in toks for toks in sentences)}
     for toks, tags in zip(sentences, tagged):
         if short.isdisjoint(toks):
             continue
