@@ -634,6 +634,19 @@ def _story(*lines):
         (["Ketua KPU/B-ORG Banyu/I-ORG Agung/I-ORG mengatakan", "Pilkada/B-ORG Banyu/I-ORG Agung/I-ORG diulang ,",
           "kata Agung/B-PER ."],
          "O B-ORG I-ORG I-ORG O"),
+        (["Ketua Bawaslu/B-ORG Banyu/I-ORG Agung/I-ORG Retno/I-ORG Palupi/I-ORG hadir", "Bawaslu/B-ORG menolak .",
+          "Pilkada/B-ORG Banyu/I-ORG Agung/I-ORG diulang , kata Retno/B-PER ."],
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        # an acronym inside the body ends it
+        (["Kepala Pusat/B-ORG Penerangan/I-ORG Hukum/I-ORG Kejagung/I-ORG Harli/I-ORG Siregar/I-ORG mengatakan",
+          "Berkas lengkap , kata Harli/B-PER di Kejagung/B-ORG ."],
+         "O B-ORG I-ORG I-ORG I-ORG B-PER I-PER O"),
+        # an office word before a body the story names: its holder follows
+        (["ekonom Universitas/B-ORG Lora/I-ORG Lukman/I-ORG Hutapea/I-ORG menilai", "Universitas/B-ORG Lora/I-ORG ."],
+         "O B-ORG I-ORG B-PER I-PER O"),
+        # but not where the model tagged the holder apart
+        (["CEO Seorim/B-ORG Energy/I-ORG Park/B-PER Seung-woo/I-PER hadir", "Seorim/B-ORG setuju ."],
+         "O B-ORG I-ORG B-PER I-PER O"),
     ],
 )
 def test_an_organisation_and_the_person_who_speaks_for_it(lines, first_tags):

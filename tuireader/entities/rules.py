@@ -291,6 +291,8 @@ _LEADING_OFFICES = frozenset(
 _RANKS = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana laksda laksma marsekal marsda marsma kolonel kol letkol mayor "
     "kapten letnan komjen irjen brigjen kombes akbp akp kompol iptu ipda aiptu aipda bripka brigpol bripda".split())
+# words right before an office's body: "Direktur Utama PT …", "pelatih Persib …", "CEO Danantara …"
+_OFFICES_BEFORE = _LEADING_OFFICES | _PERSON_TITLES | {"utama", "ceo", "eksekutif", "kapten", "manajer"}
 _SPEECH_WORDS = frozenset("kata ujar ucap tutur jelas ungkap tegas imbuh tambah said says told menurut".split())
 
 
@@ -339,6 +341,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
     story_orgs = None
     for toks, tags, sentence_spans in zip(sentences, tagged, spans):
         for a, b, typ in sentence_spans:
+            office_before = a > 0 and toks[a - 1].lower() in _OFFICES_BEFORE
             if typ == "ORG":
                 start, stop = a, b
                 while start < b - 1 and toks[start].lower() in _LEADING_OFFICES:
@@ -346,6 +349,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 if b < len(tags) and tags[b] == "B-PER":  # "Kapolrestabes Bandung Kombes" + "Budi Sartono"
                     while stop > start + 1 and toks[stop - 1].lower() in _RANKS:
                         stop -= 1
+                office_before = office_before or start > a
                 if start > a or stop < b:
                     for x in (*range(a, start), *range(stop, b)):
                         tags[x] = "O"
@@ -376,7 +380,10 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                     if k == b or not (_acronym(toks[k - 1]) and len(toks[k - 1]) >= 3):
                         continue
                 elif not (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
-                          or acronym_head and (k - a == 1 or _is_place(toks[a + 1:k], res))):
+                          or acronym_head and (k - a == 1 or _is_place(toks[a + 1:k], res))
+                          # an acronym or a known body's short name inside: "… Hukum Kejagung"
+                          or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
+                                            or (lookup_alias(toks[k - 1]) or ("", ""))[1] == "ORG")):
                     continue
                 if k == b:
                     break
@@ -386,10 +393,15 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 tail = toks[p:end]
                 if not 1 <= len(tail) <= 4 or not all(nameish(t, res) and not t.isupper() for t in tail):
                     continue
-                if not _ORG_LAST_WORDS.isdisjoint(tail) or not (p > k or tail[0] in named_alone or tail[-1] in named_alone):
+                # an office word before the body shows a holder follows, unless the model tagged one apart
+                # ("CEO Seorim Energy" + "Park Seung-woo")
+                if not _ORG_LAST_WORDS.isdisjoint(tail) or not (
+                        p > k or tail[0] in named_alone or tail[-1] in named_alone
+                        or end == b and office_before and len(tail) >= 2 and not _is_place(tail, res)):
                     continue
-                if any(_contains(name, tail) for t, x, y, name in named_otherwise if t != id(toks) or y <= a or x >= end):
-                    continue
+                if any(_contains(name, tail[:2]) or _contains(tuple(tail), list(name))
+                       for t, x, y, name in named_otherwise if t != id(toks) or y <= a or x >= end):
+                    continue  # the story names these words, or some of them, as a place or body elsewhere
                 if typ == "PER":
                     for x in range(a, k - 1):
                         tags[x] = "O"
