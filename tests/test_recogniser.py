@@ -716,3 +716,28 @@ def test_a_clubs_short_name_is_the_club_in_indonesian_stories_only():
     sentences, tagged = _story(*lines)
     short_organisation_rule(sentences, tagged, Words(), untagged=False)
     assert tagged[1][0] == "O"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Finance Minister Sri/B-LOC Mulyani/I-LOC Indrawati/I-LOC said", "O O B-PER I-PER I-PER O"),
+        ("Jaksa Agung ST/B-LOC Burhanuddin/I-LOC menegaskan", "O O B-PER I-PER O"),
+        # the office's place, then its holder
+        ("Kapolda Gorontalo/B-LOC Maya/I-LOC Aziz/I-LOC menilai", "O B-LOC B-PER I-PER O"),
+        # places and known bodies stay
+        ("Gubernur Jawa/B-LOC Barat/I-LOC hadir", "O B-LOC I-LOC O"),
+        ("Bupati Kabupaten/B-LOC Ngkeya/I-LOC hadir", "O B-LOC I-LOC O"),
+        ("Bupati Pulau/B-LOC Pelo/I-LOC hadir", "O B-LOC I-LOC O"),
+        ("Gubernur Bank/B-ORG Indonesia/I-ORG hadir", "O B-ORG I-ORG O"),
+    ],
+)
+def test_a_name_after_a_title_only_people_hold_is_a_person(line, expected):
+    from tuireader.entities.rules import titled_person_rule
+
+    class Words(_StoryWords):
+        lower_common = _StoryWords.lower_common | {"bank"}
+
+    sentences, tagged = _story(line)
+    titled_person_rule(sentences, tagged, Words())
+    assert tagged[0] == expected.split()

@@ -26,7 +26,7 @@ from .rules import (acronym_rule, admin_place_rule, commission_rule, country_rul
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     organisation_person_rule, organisation_word_rule, person_lower_case_rule, regional_body_rule,
                     sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule, state_company_rule,
-                    title_split_rule)
+                    title_split_rule, titled_person_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -146,6 +146,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         title_split_rule(sentences, tagged, model.res)
         organisation_person_rule(sentences, tagged, model.res)
         speaker_rule(sentences, tagged)
+        titled_person_rule(sentences, tagged, model.res)
         name_joiner_rule(sentences, tagged)
         person_lower_case_rule(sentences, tagged)
         sentence_start_rule(sentences, tagged, model.res)

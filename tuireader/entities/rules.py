@@ -414,6 +414,42 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 break
 
 
+# words that open a place's name ("Pulau Pelo", "Teluk Tutansu")
+_GEO_WORDS = frozenset(
+    "Pulau Kepulauan Teluk Gunung Danau Sungai Selat Tanjung Lembah Pantai Laut Jalan Island Islands Bay Mount "
+    "Lake River Strait Cape Valley Beach Gulf Sea Street".split())
+_PERSON_ONLY_TITLES = frozenset(
+    "presiden menteri minister president gubernur governor bupati walikota mayor kapolri kapolda jaksa "
+    "dubes ambassador senator".split())
+
+
+def titled_person_rule(sentences, tagged, res) -> None:
+    """"Finance Minister **Sri Mulyani Indrawati**", "Jaksa Agung **ST Burhanuddin**": a name of two to
+    four name-like words right after a title that only people hold is a person, though the model
+    called it a place or an organisation; not a place, a known name of the alias table, or one with
+    an acronym ("Gubernur **Jawa Barat**", "Gubernur **Bank Indonesia**" stay)."""
+    for toks, tags in zip(sentences, tagged):
+        if "B-LOC" not in tags and "B-ORG" not in tags:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ not in ("LOC", "ORG") or a == 0 or not 2 <= b - a <= 4:
+                continue
+            title = toks[a - 1].lower()
+            if not (title in _PERSON_ONLY_TITLES or title == "agung" and a > 1 and toks[a - 2] == "Jaksa"):
+                continue
+            name = toks[a:b]
+            if not all(nameish(t, res) for t in name) or any(_acronym(t) and len(t) > 2 for t in name):
+                continue
+            if _is_place(name, res) or lookup_alias(" ".join(name)) or not _ORG_LAST_WORDS.isdisjoint(name) \
+                    or name[0] in _REGION_WORDS or name[0] in _VILLAGE_WORDS or name[0] in _GEO_WORDS:
+                continue
+            # "Kapolda Gorontalo Maya Aziz": the office's place, then the holder
+            place = next((k for k in range(min(3, b - a - 1), 0, -1) if _is_place(name[:k], res)), 0)
+            if place:
+                _retag(tags, a, a + place, "LOC")
+            _retag(tags, a + place, b, "PER")
+
+
 def speaker_rule(sentences, tagged) -> None:
     """"…," kata Sari di Bandung': one word after a speech verb that the model called a place or an
     organisation is a person when the story names a person with that word ("Sari Panjaitan")."""
