@@ -672,6 +672,7 @@ def test_a_speaker_named_like_a_person_of_the_story_is_that_person():
     [
         ("Polda Jawa/B-LOC Barat/I-LOC menutup jalan", "B-ORG I-ORG I-ORG O O"),
         ("Pemprov DKI/B-LOC menyiapkan pompa", "B-ORG I-ORG O O"),
+        ("Polres Metro Bekasi/B-LOC menangkap", "B-ORG I-ORG I-ORG O"),
         ("KPU/B-ORG Jawa/B-LOC Barat/I-LOC menetapkan", "B-ORG I-ORG I-ORG O"),
         # a village has no such bodies, and a place must be one
         ("BPBD/B-ORG Desa/B-LOC Suka/I-LOC Maju/I-LOC", "B-ORG B-LOC I-LOC I-LOC"),

@@ -488,6 +488,8 @@ def regional_body_rule(sentences, tagged, res) -> None:
             if typ != "LOC" or a == 0:
                 continue
             head = a - 1
+            if toks[head] == "Metro" and head > 0 and tags[head] == "O" and toks[head - 1] in _REGIONAL_BODIES:
+                head -= 1  # "Polres Metro Jakarta Selatan"
             alone = tags[head] == "O" or tags[head] == "B-ORG" and tags[a] != "I-ORG"
             if not alone:
                 continue
