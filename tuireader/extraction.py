@@ -13,6 +13,7 @@ from datetime import date
 
 from tuireader.entities.mention import ENTITY_LABELS, EntityMention
 from tuireader.figures.figure import Figure
+from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 #: Bump when the recogniser, aliases or figure rules change, so `reextract` knows what is stale.
 EXTRACTOR_VERSION = "5"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
@@ -68,8 +69,6 @@ def extract(body: str, lang: str, published: date | None = None, corrections: di
 
 def is_calendar_word(text: str) -> bool:
     """Month and weekday names ("Dec.", "Senin", "August") are dates, never people or places."""
-    from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
-
     word = text.strip().rstrip(".").casefold()
     return word in MONTH_NUMBERS or word in WEEKDAY_NUMBERS
 
