@@ -742,3 +742,20 @@ def test_a_name_after_a_title_only_people_hold_is_a_person(line, expected):
     sentences, tagged = _story(line)
     titled_person_rule(sentences, tagged, Words())
     assert tagged[0] == expected.split()
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("di kantor/B-LOC Bawaslu/I-LOC ,", "O O B-ORG O"),
+        ("menggeledah kantor/B-LOC Dinas/I-LOC PUPR/I-LOC Kabupaten/I-LOC Bekasi/I-LOC",
+         "O O B-ORG I-ORG B-LOC I-LOC"),
+        ("di kantor/B-LOC Kelurahan/I-LOC Pluit/I-LOC", "O O B-LOC I-LOC"),
+    ],
+)
+def test_an_office_is_the_body_it_houses(line, expected):
+    from tuireader.entities.rules import office_building_rule
+
+    sentences, tagged = _story(line)
+    office_building_rule(sentences, tagged, _StoryWords())
+    assert tagged[0] == expected.split()

@@ -24,9 +24,9 @@ from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, commission_rule, country_rule, dateline_rule, known_names_rule,
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
-                    organisation_person_rule, organisation_word_rule, person_lower_case_rule, regional_body_rule,
-                    sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule, state_company_rule,
-                    title_split_rule, titled_person_rule)
+                    office_building_rule, organisation_person_rule, organisation_word_rule, person_lower_case_rule,
+                    regional_body_rule, sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule,
+                    state_company_rule, title_split_rule, titled_person_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -154,6 +154,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         country_rule(sentences, tagged)
         admin_place_rule(sentences, tagged, model.res)
         regional_body_rule(sentences, tagged, model.res)
+        office_building_rule(sentences, tagged, model.res)
         commission_rule(sentences, tagged)
         state_company_rule(sentences, tagged)
         if len(sentences) > 1:

@@ -503,6 +503,29 @@ def regional_body_rule(sentences, tagged, res) -> None:
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII".split())
 
 
+def office_building_rule(sentences, tagged, res) -> None:
+    """"di **kantor Bawaslu**", "menggeledah **kantor Dinas PUPR Kabupaten Bekasi**": the model tags an
+    office with the lower-case word "kantor" as a place. The body is what a reader looks for: the
+    word is dropped, and what follows is an organisation (up to a regency or city after it, a
+    place), unless it is itself a village's or regency's ("kantor Kelurahan Pluit")."""
+    for toks, tags in zip(sentences, tagged):
+        if "kantor" not in toks:
+            continue
+        for a, b, typ in bio_spans(tags):
+            if toks[a] != "kantor" or b - a < 2:
+                continue
+            rest = toks[a + 1:b]
+            region = next((j for j in range(1, len(rest)) if rest[j] in _REGION_WORDS), len(rest))
+            body = rest[:region]
+            tags[a] = "O"
+            if body[0] in _REGION_WORDS or body[0] in _VILLAGE_WORDS:
+                _retag(tags, a + 1, b, typ)
+                continue
+            _retag(tags, a + 1, a + 1 + region, "ORG")
+            if region < len(rest):
+                _retag(tags, a + 1 + region, b, "LOC")
+
+
 def commission_rule(sentences, tagged) -> None:
     """"Komisi III DPR", "Komisi I": a parliament's numbered commission is an organisation (the model
     tags "DPR" and leaves "Komisi III" out)."""
