@@ -431,3 +431,14 @@ def test_table_file_is_well_formed():
         assert canonical_key(row[0]) not in keys, row
         keys.add(canonical_key(row[0]))
     assert len(rows) - 1 >= 250
+
+
+def test_a_datelines_outlet_in_brackets_defines_no_acronym():
+    from tuireader.entities.aliases import acronym_definitions
+    from tuireader.entities.mention import EntityMention
+
+    text = "Lhokseumawe (ANTARA) - Polisi menangkap dua orang. Komisi Pemberantasan Korupsi (KPK) menahan."
+    mentions = [EntityMention(0, 11, "LOCATION", "Lhokseumawe"), EntityMention(13, 19, "ORG", "ANTARA"),
+                EntityMention(51, 79, "ORG", "Komisi Pemberantasan Korupsi"), EntityMention(81, 84, "ORG", "KPK")]
+    assert [text[m.start:m.end] for m in mentions] == [m.text for m in mentions]
+    assert acronym_definitions(text, mentions) == {"KPK": "Komisi Pemberantasan Korupsi"}

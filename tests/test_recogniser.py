@@ -759,3 +759,11 @@ def test_an_office_is_the_body_it_houses(line, expected):
     sentences, tagged = _story(line)
     office_building_rule(sentences, tagged, _StoryWords())
     assert tagged[0] == expected.split()
+
+
+def test_a_dateline_with_the_places_country_and_the_outlet_in_brackets():
+    text = ("MANILA, Philippines (AP) — A powerful typhoon slammed into the northern Philippines on Monday, "
+            "officials said.\n\nThe storm weakened later.")
+    found = {(m.text, m.label) for m in recognise(text, "en")}
+    assert {("MANILA", "LOCATION"), ("Philippines", "LOCATION"), ("AP", "ORG")} <= found
+    assert not any("(" in m.text for m in recognise(text, "en"))

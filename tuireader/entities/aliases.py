@@ -245,6 +245,7 @@ def strip_title(name: str) -> str:
 # --------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
+_DASH_AFTER = re.compile(r"[ \t]*[-–—]")
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 #: words before a company's name in a canonical key: "pt arunika daya mobilitas tbk"
 COMPANY_FORMS = frozenset({"pt", "cv", "the"})
@@ -314,6 +315,8 @@ def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[st
         if after is None:
             continue
         content = after.group(1)
+        if _DASH_AFTER.match(text, after.end()):
+            continue  # a dateline: "Lhokseumawe (ANTARA) - …" names an outlet, not the place
         if m.label in (ORG, LOCATION) and _is_acronym(content) and not _is_acronym(surface):
             add(content, surface)
         elif _is_acronym(surface) and not _is_acronym(content):

@@ -627,7 +627,12 @@ def dateline_rule(sentences, tagged, res) -> None:
             continue
         if place[0].lower() in res.honorifics or len(toks) - dash < 3:
             continue
-        outlet = [i for i in range(stop + 1, dash) if toks[i] not in ("(", ")")]
+        region = []  # "MANILA, Philippines (AP) —": the place's country or state, then the outlet in brackets
+        if "(" in toks[stop + 1:dash] and toks[stop] == ",":
+            paren = toks.index("(", stop + 1)
+            if stop + 1 < paren and _is_place(toks[stop + 1:paren], res):
+                region = list(range(stop + 1, paren))
+        outlet = [i for i in range(stop + 1, dash) if toks[i] not in ("(", ")") and i not in region]
         dated = any(toks[i].lower() in _WEEKDAYS_AND_MONTHS or any(c.isdigit() for c in toks[i]) for i in outlet)
         if dated:
             outlet = []  # "Jakarta, Selasa (12/8/2025) -": a date, not an outlet
@@ -639,6 +644,9 @@ def dateline_rule(sentences, tagged, res) -> None:
         _retag(tags, 0, stop, "LOC")
         if stop < len(tags) and tags[stop][:2] == "I-":
             tags[stop] = "O"
+        if region:
+            _retag(tags, region[0], region[-1] + 1, "LOC")
+            tags[region[-1] + 1] = "O"  # the bracket
         if outlet and toks[outlet[0]][:1].isalpha():
             _retag(tags, outlet[0], outlet[-1] + 1, "ORG")
         return
