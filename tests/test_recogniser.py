@@ -767,3 +767,23 @@ def test_a_dateline_with_the_places_country_and_the_outlet_in_brackets():
     found = {(m.text, m.label) for m in recognise(text, "en")}
     assert {("MANILA", "LOCATION"), ("Philippines", "LOCATION"), ("AP", "ORG")} <= found
     assert not any("(" in m.text for m in recognise(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Kombes Ade/B-PER Rahmat/B-PER Idnal/I-PER mengatakan", "O B-PER I-PER I-PER O"),
+        ("Sheikh Mohammed/B-PER bin Abdulrahman/B-ORG Al/I-ORG Thani/I-ORG said", "O B-PER I-PER I-PER I-PER I-PER O"),
+        ("Faisal/B-PER bin Nasser/B-PER Al/I-PER Kuwari/I-PER", "B-PER I-PER I-PER I-PER I-PER"),
+        # a bracketed nickname glued to its bracket, as some datasets write it, stays apart
+        ("Joko/B-PER Widodo/I-PER (Jokowi)/B-PER hadir", "B-PER I-PER B-PER O"),
+        # not across a lower-case word
+        ("Fonseca/B-PER khawatirkan Dimas/B-PER", "B-PER O B-PER"),
+    ],
+)
+def test_one_persons_name_read_as_two(line, expected):
+    from tuireader.entities.rules import name_joiner_rule
+
+    sentences, tagged = _story(line)
+    name_joiner_rule(sentences, tagged)
+    assert tagged[0] == expected.split()

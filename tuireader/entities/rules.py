@@ -236,15 +236,28 @@ def misc_word_rule(sentences, tagged, res) -> None:
 _NAME_JOINERS = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "de", "da", "del", "der", "dos", "du"})
 
 
+_ARABIC_JOINERS = frozenset({"bin", "binti", "bint", "ibn"})
+
+
 def name_joiner_rule(sentences, tagged) -> None:
     """Two PERSON spans with a name particle between them are one person: the model reads
-    "Faisal bin Nasser Al Kuwari" as "Faisal" and "Nasser Al Kuwari"."""
+    "Faisal bin Nasser Al Kuwari" as "Faisal" and "Nasser Al Kuwari". After "bin"/"binti" (son or
+    daughter of) the rest is the person's whatever the model called it ("Mohammed bin
+    Abdulrahman Al Thani" had an ORG). Two PERSON spans that touch are one name: "Kombes **Ade**
+    **Rahmat Idnal**" (news never runs two people's names together without a comma or "dan")."""
     for toks, tags in zip(sentences, tagged):
-        if _NAME_JOINERS.isdisjoint(toks):
+        if "B-PER" not in tags:
+            continue
+        joiners = not _NAME_JOINERS.isdisjoint(toks)
+        if not joiners and tags.count("B-PER") < 2:
             continue
         spans = bio_spans(tags)
-        for (a, b, t1), (c, d, t2) in zip(spans, spans[1:]):
-            if t1 == t2 == "PER" and c == b + 1 and toks[b] in _NAME_JOINERS and tags[a] == "B-PER":
+        for (a, b, t1), (c, d, t2) in reversed(list(zip(spans, spans[1:]))):  # from the end: merges chain
+            if t1 != "PER" or tags[a] != "B-PER":
+                continue
+            if c == b + 1 and joiners and (toks[b] in _NAME_JOINERS and t2 == "PER" or toks[b] in _ARABIC_JOINERS):
+                _retag(tags, a, d, "PER")
+            elif c == b and t2 == "PER" and toks[c][:1].isalpha():  # not "Joko Widodo" + "(Jokowi)"
                 _retag(tags, a, d, "PER")
 
 
