@@ -180,7 +180,9 @@ def _known_types() -> dict[tuple[str, ...], str]:
     """The names as the recogniser's tokens ("Badan Meteorologi , Klimatologi , dan Geofisika")."""
     from .tokenize import tokenize
 
-    return {tuple(name[s:e] for s, e in tokenize(name)): typ for name, typ in _known_names().items()}
+    # most names are words and spaces: split them; the tokenizer only for the rest (it costs 10 ms at load)
+    return {tuple(name.split() if name.replace(" ", "").isalnum() else (name[s:e] for s, e in tokenize(name))): typ
+            for name, typ in _known_names().items()}
 
 
 def known_names_rule(sentences, tagged, res) -> None:
