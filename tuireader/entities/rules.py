@@ -341,64 +341,82 @@ def _is_place(words, res) -> bool:
         tag == "L" and entry == low for entry, tag in res.gaz.get(low[0]) or ())
 
 
+def _strip_offices(toks, tags, a: int, b: int) -> tuple[int, int]:
+    """An ORG span without the office words before its body and a rank before a name that follows
+    ("Kabid Humas Polda …", "Kapolrestabes Bandung Kombes" + "Budi Sartono"); the new bounds."""
+    start, stop = a, b
+    while start < b - 1 and toks[start].lower() in _LEADING_OFFICES:
+        start += 1
+    if b < len(tags) and tags[b] == "B-PER":
+        while stop > start + 1 and toks[stop - 1].lower() in _RANKS:
+            stop -= 1
+    if start > a or stop < b:
+        for x in (*range(a, start), *range(stop, b)):
+            tags[x] = "O"
+        _retag(tags, start, stop, "ORG")
+    return start, stop
+
+
+def _story_names(sentences, spans, res):
+    """What a story names, as the model tagged it: its organisations, the words it uses alone for a
+    person (a one-word PERSON, a name after a speech verb), and its longer places and organisations
+    with where they stand ("Banyu Agung" of "Pilkada Banyu Agung")."""
+    orgs = {tuple(t[x:y]) for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "ORG"}
+    alone = _spoken_names(sentences, res) | {
+        t[x] for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "PER" and y - x == 1}
+    longer = [(id(t), x, y, tuple(t[x:y])) for t, ss in zip(sentences, spans)
+              for x, y, kind in ss if kind in ("ORG", "LOC") and y - x > 1]
+    return orgs, alone, longer
+
+
+def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res) -> bool:
+    """Whether ``toks[a:k]`` can be the body of an office inside the span ``[a, b)``."""
+    if typ == "PER":  # "… Tsunami BMKG Daryono": an acronym ends it
+        return k < b and len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
+    return (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
+            or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS and (k - a == 1 or _is_place(toks[a + 1:k], res))
+            # an acronym or a known body's short name inside: "… Hukum Kejagung"
+            or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
+                              or (lookup_alias(toks[k - 1]) or ("", ""))[1] == "ORG"))
+
+
 def organisation_person_rule(sentences, tagged, res) -> None:
     """"Gubernur BI Perry Warjiyo", "Ketua DPRD Riau Wahyu Baharuddin", "Kepala Ekonom PT Bank Central
     Asia Tbk David Sumual", "Kabid Humas Polda Metro Jaya Kombes Ade Ary Syam Indradi": an office, its
     body and its holder, read by the model as one ORG. Office words before the body and a rank after
     it are neither. The body is an acronym (with the places that follow it), a company name ending in
-    "Tbk", or an organisation the story also names on its own; the holder is one to four name-like
-    words, and the story shows they are a person's: a rank before them, or one of them used alone for
-    a person ("ujar Perry", "kata Daryono"). The same for a PERSON span with an acronym inside ("…
-    Tsunami BMKG Daryono")."""
+    "Tbk", an organisation the story also names on its own, or ends at an acronym or a known body's
+    short name; the holder is one to four name-like words, and the story shows they are a person's:
+    a rank before them, one of them used alone for a person ("ujar Perry", "kata Daryono"), or an
+    office word before the body. The same for a PERSON span with an acronym inside ("… Tsunami BMKG
+    Daryono")."""
     spans = [bio_spans(tags) if "B-ORG" in tags or "B-PER" in tags or "I-LOC" in tags else () for tags in tagged]
     if not any(spans):
         return
-    story_orgs = None
+    names = None
     for toks, tags, sentence_spans in zip(sentences, tagged, spans):
         for a, b, typ in sentence_spans:
             office_before = a > 0 and toks[a - 1].lower() in _OFFICES_BEFORE
             if typ == "ORG":
-                start, stop = a, b
-                while start < b - 1 and toks[start].lower() in _LEADING_OFFICES:
-                    start += 1
-                if b < len(tags) and tags[b] == "B-PER":  # "Kapolrestabes Bandung Kombes" + "Budi Sartono"
-                    while stop > start + 1 and toks[stop - 1].lower() in _RANKS:
-                        stop -= 1
+                start, b = _strip_offices(toks, tags, a, b)
                 office_before = office_before or start > a
-                if start > a or stop < b:
-                    for x in (*range(a, start), *range(stop, b)):
-                        tags[x] = "O"
-                    _retag(tags, start, stop, "ORG")
-                    a, b = start, stop
+                a = start
             if b - a < 2 or typ not in ("ORG", "PER"):
                 continue
             if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]):
                 continue  # most people's names
-            acronym_head = _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS
             end = b
             if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
                 end += 1
                 while end < len(tags) and tags[end] == "I-PER":
                     end += 1
-            if story_orgs is None:  # what the story names where (as the model tagged it)
-                story_orgs = {tuple(t[x:y]) for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "ORG"}
-                # words used alone for a person: a one-word PERSON, or a name after a speech verb
-                named_alone = _spoken_names(sentences, res) | {
-                    t[x] for t, ss in zip(sentences, spans) for x, y, kind in ss if kind == "PER" and y - x == 1}
-                # longer places and organisations: "Banyu Agung" of "Pilkada Banyu Agung"
-                named_otherwise = [(id(t), x, y, tuple(t[x:y])) for t, ss in zip(sentences, spans)
-                                   for x, y, kind in ss if kind in ("ORG", "LOC") and y - x > 1]
+            if names is None:
+                names = _story_names(sentences, spans, res)
+            story_orgs, named_alone, named_otherwise = names
             # the longest body first ("DPRD Sulawesi Tengah" + "Fajar Tambunan"); the whole span when a
             # name follows it ("DPRD Lampung" + "Fajar Marlina")
             for k in range(b if end > b else b - 1, a, -1):
-                if typ == "PER":
-                    if k == b or not (_acronym(toks[k - 1]) and len(toks[k - 1]) >= 3):
-                        continue
-                elif not (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
-                          or acronym_head and (k - a == 1 or _is_place(toks[a + 1:k], res))
-                          # an acronym or a known body's short name inside: "… Hukum Kejagung"
-                          or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
-                                            or (lookup_alias(toks[k - 1]) or ("", ""))[1] == "ORG")):
+                if not _body_ends_at(toks, a, k, b, typ, story_orgs, res):
                     continue
                 if k == b:
                     break
