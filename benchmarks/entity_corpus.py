@@ -15,11 +15,15 @@ annotations were first written for, so the two print the same totals.
 
 from __future__ import annotations
 
-import json
+import sys
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # when loaded by path, as the tests do
+
+from annotated_corpus import extract_prepared, group_by_file, prepare_article  # noqa: E402
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "entity_articles"
 EXPECTED_NAME = "expected.json"
@@ -160,25 +164,8 @@ class Score:
 # ---------------------------------------------------------------- loading
 
 def load_annotations(directory: Path = CORPUS_DIR) -> dict[str, list[Annotation]]:
-    """Annotations by article file name, in file order (anchor order matters).
-
-    Raises ValueError on a malformed record, a record naming a missing file, or an
-    article file without any annotation.
-    """
-    directory = Path(directory)
-    records = json.loads((directory / EXPECTED_NAME).read_text(encoding="utf-8"))
-    if not isinstance(records, list):
-        raise ValueError(f"{EXPECTED_NAME}: expected a JSON list of records")
-    by_file: dict[str, list[Annotation]] = {name: [] for name in article_files(directory)}
-    for n, record in enumerate(records):
-        annotation = _annotation(record, f"{EXPECTED_NAME} record {n}")
-        if annotation.file not in by_file:
-            raise ValueError(f"{EXPECTED_NAME} record {n}: no article file {annotation.file!r}")
-        by_file[annotation.file].append(annotation)
-    empty = [name for name, annotations in by_file.items() if not annotations]
-    if empty:
-        raise ValueError(f"articles without annotations: {', '.join(empty)}")
-    return by_file
+    """Annotations by article file name, in file order (see ``annotated_corpus.group_by_file``)."""
+    return group_by_file(directory, EXPECTED_NAME, article_files(directory), _annotation)
 
 
 def article_files(directory: Path = CORPUS_DIR) -> list[str]:
@@ -418,27 +405,11 @@ class ExtractedArticle:
     entities: list[dict]
 
 
-def prepare_article(path: Path):
-    """The one PreparedArticle of an article file (cleaned body, detected language)."""
-    from tuireader.importing import prepare_file
-
-    path = Path(path)
-    prepared = prepare_file(path)
-    if len(prepared) != 1:
-        raise ValueError(f"{path.name}: expected one article, got {len(prepared)}")
-    return prepared[0]
-
-
 def extract_article(path: Path) -> ExtractedArticle:
     """What `tuireader extract PATH --json` prints for a one-article file, computed in-process."""
-    from datetime import date
-
-    from tuireader.extraction import extract
-
     path = Path(path)
     article = prepare_article(path)
-    published = date.fromisoformat(article.published) if article.published else None
-    extraction = extract(article.body, article.lang, published)
+    extraction = extract_prepared(article)
     entities = [{"text": m.text, "label": m.label, "start": m.start, "end": m.end, "canonical": m.canonical}
                 for m in extraction.entities]
     return ExtractedArticle(path.name, article.body, article.lang, entities)

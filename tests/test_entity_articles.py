@@ -7,28 +7,14 @@ printed by benchmarks/eval_entities.py; both share benchmarks/entity_corpus.py.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-_MODULE = Path(__file__).resolve().parents[1] / "benchmarks" / "entity_corpus.py"
+from tests import benchmark_modules
 
-
-def _load_corpus_module():
-    name = "entity_corpus"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, _MODULE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-ec = _load_corpus_module()
+ec = benchmark_modules.load("entity_corpus")
 ANNOTATIONS = ec.load_annotations()
 
 

@@ -7,27 +7,12 @@ benchmarks/eval_figures.py, which prints the same comparison as a table.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-_MODULE = Path(__file__).resolve().parents[1] / "benchmarks" / "figure_corpus.py"
+from tests import benchmark_modules
 
-
-def _load_corpus_module():
-    name = "figure_corpus"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, _MODULE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-fc = _load_corpus_module()
+fc = benchmark_modules.load("figure_corpus")
 ANNOTATIONS = fc.load_annotations()
 
 
