@@ -138,6 +138,18 @@ STORY_CASES = [
         {"PDIP Jatim": "PDIP Jatim", "PDIP": "PDIP"},
         id="an-acronym-is-not-its-branch",
     ),
+    pytest.param(
+        "Badan Anggaran DPR menyetujui pagu itu. Ketua Banggar menyebut Banggar akan rapat lagi.",
+        [("Badan Anggaran DPR", ORG), ("Banggar", ORG), ("Banggar", ORG)],
+        {"Badan Anggaran DPR": "Badan Anggaran DPR", "Banggar": "Badan Anggaran DPR"},
+        id="an-undefined-syllable-acronym-joins-the-body-it-abbreviates",
+    ),
+    pytest.param(
+        "PT Pertamina Patra Niaga menaikkan harga. Patra menyebut stok aman.",
+        [("PT Pertamina Patra Niaga", ORG), ("Patra", ORG)],
+        {"PT Pertamina Patra Niaga": "PT Pertamina Patra Niaga", "Patra": "Patra"},
+        id="a-word-of-the-name-is-not-a-syllable-acronym-of-it",
+    ),
 ]
 
 

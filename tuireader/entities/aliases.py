@@ -273,6 +273,41 @@ def initials_fit(acronym: str, long_form: str) -> bool:
     return True
 
 
+def syllable_acronym_fits(word: str, long_form: Sequence[str], from_any: bool = False) -> bool:
+    """"Bawaslu" for "Badan Pengawas Pemilu", "Kemenkeu" for "Kementerian Keuangan": a capitalised
+    word whose letters run, in order, through at least two words of the name, from its first letter
+    (``from_any``: from the first letter of any of the words, "8 gigawatt-hours (GWh)")."""
+    if not (2 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    words = [w.lower() for w in long_form if w.isalpha()]
+    letters = word.lower()
+    if from_any:
+        words = words[next((k for k, w in enumerate(words) if w[0] == letters[0]), len(words)):]
+    if len(words) < 2 or words[0][0] != letters[0]:
+        return False
+    k = 0
+    touched = set()
+    for wi, w in enumerate(words):
+        for ch in w:
+            if k < len(letters) and ch == letters[k]:
+                k += 1
+                touched.add(wi)
+    return k == len(letters) and len(touched) >= 2
+
+
+def _abbreviates(word: str, long_form: str) -> bool:
+    """A syllable acronym of ``long_form`` that is not simply one of its words spelled out
+    ("Pertamina" of "PT Pertamina Patra Niaga" is the parent company, not an abbreviation)."""
+    words = long_form.split()
+    low = word.lower()
+    return syllable_acronym_fits(word, words) and not any(_in_order(low, w.lower()) for w in words)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
+
+
 def acronym_definitions(text: str, mentions: Iterable[EntityMention]) -> dict[str, str]:
     """Acronyms defined in ``text``: ``{acronym: long form}``.
 
@@ -483,6 +518,21 @@ def canonicalise(
             # not an acronym: "PDIP" and "PDIP Jatim" are the party and a branch of it
             owner = org_heads.get(keys[i]) if m.label == ORG and table_hit[i] is None and not m.text.isupper() else None
             if owner is not None and owner != keys[i]:
+                groups.union(i, first_by_key[owner])
+
+    # 3c. an undefined syllable acronym ("Banggar" after "Badan Anggaran") joins the one organisation of
+    # the story it abbreviates; two that fit leave it alone
+    long_orgs = {keys[i]: names[i] for i, m in enumerate(mentions) if m.label == ORG and " " in keys[i]}
+    if long_orgs:
+        owner_of: dict[str, str | None] = {}
+        for i, m in enumerate(mentions):
+            if m.label != ORG or table_hit[i] is not None or " " in names[i] or keys[i] in acronyms:
+                continue
+            if keys[i] not in owner_of:
+                fits = [key for key, name in long_orgs.items() if _abbreviates(names[i], name)]
+                owner_of[keys[i]] = fits[0] if len(fits) == 1 else None
+            owner = owner_of[keys[i]]
+            if owner is not None:
                 groups.union(i, first_by_key[owner])
 
     # 4. table entries: every mention of one table entity joins the first one

@@ -30,7 +30,7 @@ from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
-from .aliases import initials_fit, lookup_alias
+from .aliases import initials_fit, lookup_alias, syllable_acronym_fits
 from .evaluate import bio_spans
 from .mention import LOCATION
 
@@ -798,7 +798,7 @@ def acronym_rule(sentences, tagged) -> None:
         for a, b, typ in bio_spans(tags):
             if b + 2 < n and toks[b] == "(" and toks[b + 2] == ")":
                 short = toks[b + 1]
-                syllables = typ != "PER" and _syllable_acronym(short, toks[a:b])
+                syllables = typ != "PER" and syllable_acronym_fits(short, toks[a:b])
                 if typ == "LOC" and not (syllables or initials_fit(short, " ".join(toks[a:b]))):
                     continue  # "JAKARTA (ANTARA)" is a dateline, "Kairo (Mesir)" a place and its country
                 if _acronym(short) or syllables:
@@ -816,7 +816,7 @@ def acronym_rule(sentences, tagged) -> None:
                     if not w.islower():
                         break
                     words.insert(0, w)
-                if words and _syllable_acronym(
+                if words and syllable_acronym_fits(
                         toks[j + 1].capitalize(), [p for w in words for p in w.split("-")], from_any=True):
                     defined.setdefault(toks[j + 1], _TERM)
     if not defined:
@@ -897,28 +897,6 @@ def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> No
             if t in short and tags[i] == "O" and not (i + 1 < len(toks) and toks[i + 1][:1].isupper()) \
                     and not (i > 0 and toks[i - 1][:1].isupper()):
                 tags[i] = "B-ORG"
-
-
-def _syllable_acronym(word: str, long_form: list[str], from_any: bool = False) -> bool:
-    """"Bawaslu" for "Badan Pengawas Pemilu", "Kemenkeu" for "Kementerian Keuangan": a capitalised
-    word whose letters run, in order, through at least two words of the name, from its first letter
-    (``from_any``: from the first letter of any of the words, "8 gigawatt-hours (GWh)")."""
-    if not (2 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
-        return False
-    words = [w.lower() for w in long_form if w.isalpha()]
-    letters = word.lower()
-    if from_any:
-        words = words[next((k for k, w in enumerate(words) if w[0] == letters[0]), len(words)):]
-    if len(words) < 2 or words[0][0] != letters[0]:
-        return False
-    k = 0
-    touched = set()
-    for wi, w in enumerate(words):
-        for ch in w:
-            if k < len(letters) and ch == letters[k]:
-                k += 1
-                touched.add(wi)
-    return k == len(letters) and len(touched) >= 2
 
 
 def _acronym(tok: str) -> bool:
