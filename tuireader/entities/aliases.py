@@ -425,7 +425,9 @@ def canonicalise(
        more different people it stays on its own.  Non-PERSON mentions that
        are not in the alias table may join a person the same way.  A one-word
        ORG (not an acronym, not in the table) that begins a longer ORG name
-       of the story (after "PT", "CV", "the") joins the first such name.
+       of the story (after "PT", "CV", "the") joins the first such name; a
+       one-word ORG that is a syllable acronym of exactly one longer ORG of
+       the story ("Banggar", "Badan Anggaran") joins it.
     4. Otherwise a name found in the alias table gets the table's canonical
        name and type (cross-story, cross-language).
     5. Remaining mentions with the same key are one entity.
