@@ -313,6 +313,33 @@ def test_a_lone_nationality_word_is_not_an_entity():
     assert tags == ["O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
 
 
+@pytest.mark.parametrize(
+    "story, tags, expected",
+    [
+        # an acronym before the conjunction, or the name's first word again after it: two bodies
+        (["partai kecil seperti PSI dan Perindo ,"], ["O O O B-ORG I-ORG I-ORG O"], ["O O O B-ORG O B-ORG O"]),
+        (["Kementerian Keuangan dan Kementerian BUMN sepakat"], ["B-ORG I-ORG I-ORG I-ORG I-ORG O"],
+         ["B-ORG I-ORG O B-ORG I-ORG O"]),
+        # one side named on its own elsewhere in the story
+        (["Alibaba and Tencent fell", "Tencent rose"], ["B-ORG I-ORG I-ORG O", "B-ORG O"],
+         ["B-ORG O B-ORG O", "B-ORG O"]),
+        # names that hold the word stay whole
+        (["Badan Meteorologi , Klimatologi , dan Geofisika"], ["B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG"],
+         ["B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG"]),
+        (["Procter and Gamble rose"], ["B-ORG I-ORG I-ORG O"], ["B-ORG I-ORG I-ORG O"]),
+        # ... also where the model tagged a part of it somewhere: a ministry of two portfolios
+        (["the Energy and Mineral Resources Ministry", "Energy said"], ["O B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG O"],
+         ["O B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG O"]),
+    ],
+)
+def test_two_organisations_joined_by_a_conjunction_are_two(story, tags, expected):
+    from tuireader.entities.rules import coordination_rule
+
+    sentences, got = [s.split() for s in story], [t.split() for t in tags]
+    coordination_rule(sentences, got, _Words())
+    assert got == [e.split() for e in expected]
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 

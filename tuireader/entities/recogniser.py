@@ -22,8 +22,8 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
-from .rules import (acronym_rule, admin_place_rule, commission_rule, country_rule, dateline_rule, known_names_rule,
-                    lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
+from .rules import (acronym_rule, admin_place_rule, commission_rule, coordination_rule, country_rule, dateline_rule,
+                    known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     office_building_rule, organisation_person_rule, organisation_word_rule, person_lower_case_rule,
                     regional_body_rule, sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule,
                     state_company_rule, title_split_rule, titled_person_rule)
@@ -138,6 +138,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         misc_word_rule(sentences, tagged, model.res)
         acronym_rule(sentences, tagged)
         organisation_word_rule(sentences, tagged)
+        coordination_rule(sentences, tagged, model.res)
         # English: trained on whole documents, the model tags short names itself, and capitalised common
         # words head organisations there ("Energy" of "Energy and Mineral Resources Ministry")
         short_organisation_rule(sentences, tagged, model.res, untagged=lang == "id")

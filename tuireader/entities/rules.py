@@ -10,7 +10,8 @@ pattern news text states outright:
   ending in a company word, a company's short name (also where the model left it
   untagged, in Indonesian), the alias table's names (also where the model tagged
   them in part), a body named by its region ("Polda Jawa Barat"), a numbered
-  parliamentary commission, a state company's "(Persero) Tbk";
+  parliamentary commission, a state company's "(Persero) Tbk", two bodies joined by "dan"
+  ("PSI dan Perindo") that the model read as one;
 - people: a rank inside an organisation starts a person's name, an office's body
   and its holder are two ("Gubernur BI Perry Warjiyo"), a one-word speaker named
   like a person of the story is that person, a name particle joins two halves, a
@@ -725,6 +726,48 @@ def organisation_word_rule(sentences, tagged) -> None:
                 tags[a] = "O"
             elif typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
                 _retag(tags, a, b, "ORG")
+
+
+_CONJUNCTIONS = frozenset({"dan", "and"})
+
+
+def coordination_rule(sentences, tagged, res) -> None:
+    """Two organisations joined by "dan"/"and" that the model read as one are two: "**PSI** dan
+    **Perindo**" (an acronym before the conjunction), "Kementerian Keuangan dan Kementerian BUMN"
+    (the name's first word again after it), "**Alibaba** and **Tencent**" (one side named on its
+    own elsewhere in the story, as an organisation of name-like words, and only where both sides or
+    neither hold a body word: "Energy", tagged somewhere, does not split "Energy and Mineral
+    Resources Ministry"). Names that hold the word stay whole: "Badan Meteorologi, Klimatologi, dan
+    Geofisika", "Procter and Gamble"."""
+    candidates = [(toks, tags) for toks, tags in zip(sentences, tagged)
+                  if "I-ORG" in tags and not _CONJUNCTIONS.isdisjoint(toks)]
+    if not candidates:
+        return
+    named: set[tuple[str, ...]] | None = None  # the story's organisations, built when first needed
+    for toks, tags in candidates:
+        for a, b, typ in bio_spans(tags):
+            if typ != "ORG":
+                continue
+            for k in range(b - 2, a, -1):  # from the end: "A, B dan C" splits at the last one first
+                if toks[k] not in _CONJUNCTIONS or not toks[k + 1][:1].isupper():
+                    continue
+                left, right = tuple(toks[a:k]), tuple(toks[k + 1:b])
+                split = _acronym(left[-1]) or (len(right) > 1 and right[0] == left[0])
+                if not split:
+                    if named is None:
+                        named = {tuple(t[c:d]) for t, g in zip(sentences, tagged) if "B-ORG" in g
+                                 for c, d, typ in bio_spans(g) if typ == "ORG"}
+                    # a body of two portfolios is one name: "Energy and Mineral Resources **Ministry**"
+                    split = _org_word(left) == _org_word(right) and any(
+                        side in named and all(nameish(w, res) for w in side) for side in (left, right))
+                if split:
+                    tags[k] = "O"
+                    tags[k + 1] = "B-ORG"
+                    b = k
+
+
+def _org_word(words: tuple[str, ...]) -> bool:
+    return words[0] in _ORG_FIRST_WORDS or not _ORG_LAST_WORDS.isdisjoint(words)
 
 
 @cache
