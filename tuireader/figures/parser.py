@@ -37,9 +37,15 @@ Decisions (see also the tests):
   "14.05 WIB", "jam 10.00"), glued pairs that do not go up ("2-1", "21-19":
   scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
   after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
-  values in URLs ("?v=20250801"). "1.000-an" is 1000. Spelled-out numbers
-  below ten ("dua", "one") are kept only with money, percent or a duration;
-  "setengah juta", "dua setengah juta", "a million", "half a million" are read.
+  values in URLs ("?v=20250801"), model and index numbers ("Boeing 737-800",
+  "S&P 500"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
+  count the noun after them ("tiga tersangka", "nine people"), never "one"/"satu"
+  or "roda empat" (four-wheeled); with nothing to count they are kept only with
+  money, percent or a duration, and a range in words shares its unit ("dua
+  hingga tiga hari"); "setengah juta", "dua setengah juta", "a million", "half a
+  million" are read. An exchange rate "16,450 per dollar" is money in the
+  currency the sentence names before it ("the rupiah", "the yen": 160.245 is
+  then a decimal in English text).
   A number grouped in thousands after a label word is a quantity ("ke level
   8.105"); a year-shaped number before a measure is a count ("2000 hektare").
   Vague plurals ("ratusan", "thousands") are skipped; "50 ribuan" is 50000.
@@ -60,10 +66,17 @@ Decisions (see also the tests):
   (so at most ~6 months away), preferring years where a named weekday matches.
   "November lalu" is the latest November strictly before the published month. A
   bare month after "pada", "akhir", "in", "through" … ("pada Agustus",
-  "in August") is that month nearest the published one (value "YYYY-MM"); after
-  "sejak"/"since" the latest one not after it; "Agustus tahun lalu", "September
+  "in August", "periode Agustus", "the year to March", and an Indonesian month after
+  a lower-case word: "inflasi Februari") is that month nearest the published one
+  (value "YYYY-MM"); after "sejak"/"since" the latest one not after it, after
+  "by" the next one; "Agustus tahun lalu", "September
   last year", "Desember tahun depan" take that year. A month before a range's second
-  month takes its year ("Januari hingga Februari 2025" -> 2025-01).
+  month takes its year ("Januari hingga Februari 2025" -> 2025-01). A weekday
+  named alone ("pada Selasa", "on Friday", a capitalised "Minggu" inside a
+  sentence) is one of the five days before the published date or the day after
+  (news tells what happened); in a sentence about what will happen ("akan",
+  "will", "dijadwalkan") the day itself or one of the six after. Not a day:
+  "setiap Senin", "Senin-Jumat", "Black Friday", "Jumat Kliwon", "Minggu ini".
   Without ``published`` such a date is still a DATE figure with value None.
 * Durations: number + unit ("60 hari" P60D, "60-day" P60D, "5 jam" PT5H,
   "1,5 tahun" P1.5Y, "three weeks" P3W); smaller units that follow join it
@@ -206,7 +219,9 @@ _RANGE_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_alt(LABEL_WORDS)}))\.?{_S}*\Z")
 _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 # a capitalised word before the number, not at the start of a sentence
-_NAME_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w-]*{_S}*\Z")  # "(HS 72)" too
+_NAME_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}*\Z")  # "(HS 72)", "S&P 500" too
+# the second half of a model number: "Boeing 737-800"
+_MODEL_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}+[0-9]{{1,4}}[-–/]\Z")
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
 # "jan", "sept": a month word that starts a longer one, so a period after it belongs to it
@@ -252,7 +267,8 @@ _PERIOD_BEFORE = re.compile(rf"\b(?i:tahun|bulan|pekan|minggu|hari-hari){_S}+\Z"
 # words after which a bare month name is a date: "pada Agustus", "akhir Juli", "in August", "since May";
 # after "sejak"/"since" it is in the past
 _MONTH_PREP_BEFORE = re.compile(
-    rf"\b(?i:pada|(?P<since>sejak|since)|hingga|sampai|akhir|awal|pertengahan|bulan|selama|in|until|through|by|early|late|mid|during|of)"
+    rf"\b(?i:pada|(?P<since>sejak|since)|(?P<by>by)|hingga|sampai|akhir|awal|pertengahan|bulan|selama|periode|yakni|in|until|"
+    rf"through|to|early|late|mid|during|of)"
     rf"(?:{_S}+|-)\Z"
 )
 
@@ -589,6 +605,14 @@ class _Scan:
             return  # 14.05 WIB, 10 pm
         small_int = raw.isdigit() and len(raw) <= 2
         kind, end, mult, conv, unit, extra = self.suffix(e, currency, small_int)
+        if kind == COUNT and mult == 1 and unit is None and currency is None and _PER_DOLLAR_AFTER.match(text, e):
+            # an exchange rate: "the rupiah weakened to 16,450 per dollar", "yen at 160.245 per dollar"
+            named = _FX_CURRENCY_BEFORE.search(text, max(0, s - 160), s)
+            if named:
+                value = _to_decimal(raw, self.lang, True)
+                if value is not None:
+                    self.add(s, e, MONEY, _number(value), _FX_CODES[named.group(1).lower()])
+                return
         # glued letters that are not a unit: 4G, 5th, 3D, 10x
         if end == e or (kind == COUNT and mult == 1):
             if nxt.isalpha():
@@ -677,6 +701,8 @@ class _Scan:
                 or plain and len(raw) <= 4 and _NAME_BEFORE.search(text, max(0, s - 40), s)
             ):
                 return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
+            if plain and len(raw) <= 4 and _MODEL_BEFORE.search(text, max(0, s - 40), s):
+                return  # "Boeing 737-800 freighters"
             if unit is None:
                 # a bare decimal is a figure only when grouped as one ("ke level 7.350,12")
                 if value < 10 or value != value.to_integral_value() and not grouped_decimal:
@@ -752,13 +778,16 @@ class _Scan:
                         value = f"{year:04d}-{month:02d}"
                     self.add(upcoming.start() if upcoming else s, coming.end() if coming else e, DATE, value)
                 elif word.lower() not in _MONTH_ABBREVIATIONS and (
-                        pm := _MONTH_PREP_BEFORE.search(text, max(0, s - 14), s)):
-                    # "pada Agustus", "in August": that month, the one nearest the published date;
-                    # "sejak Juli", "since December": the last one
+                        (pm := _MONTH_PREP_BEFORE.search(text, max(0, s - 14), s))
+                        or self._month_after_noun(word, s, e)):
+                    # "pada Agustus", "in August", "inflasi Februari": that month, the one nearest the
+                    # published date; "sejak Juli", "since December": the last one; "by December" the next
                     value = None
                     if pub is not None:
-                        if pm.group("since"):
+                        if pm and pm.group("since"):
                             year = pub.year if month <= pub.month else pub.year - 1
+                        elif pm and pm.group("by"):
+                            year = pub.year if month >= pub.month else pub.year + 1
                         else:
                             year = min((pub.year - 1, pub.year, pub.year + 1),
                                        key=lambda y: (abs((y - pub.year) * 12 + month - pub.month), y))
@@ -766,10 +795,12 @@ class _Scan:
                     self.add(s, e, DATE, value)
             elif group == "wd":
                 wl = word.lower()
-                # "minggu lalu", "minggu depan" are last and next week, not Sunday
-                lm = _LALU_AFTER.match(text, e) if wl != "minggu" else None
+                # "minggu lalu", "minggu depan" are last and next week, not Sunday; a capitalised
+                # "Minggu" inside a sentence is the day ("hingga Minggu kemarin")
+                sunday = wl != "minggu" or not _sentence_start(text, s)
+                lm = _LALU_AFTER.match(text, e) if sunday else None
                 last = _LAST_BEFORE.search(text, max(0, s - 8), s)
-                coming = _COMING_AFTER.match(text, e) if wl != "minggu" else None
+                coming = _COMING_AFTER.match(text, e) if sunday else None
                 upcoming = _NEXT_BEFORE.search(text, max(0, s - 8), s)
                 if lm or last:
                     value = None
@@ -786,6 +817,17 @@ class _Scan:
                         ahead = (WEEKDAY_NUMBERS[wl] - pub.isoweekday()) % 7 or 7
                         value = (pub + _dt.timedelta(days=ahead)).isoformat()
                     self.add(upcoming.start() if upcoming else s, coming.end() if coming else e, DATE, value)
+                elif sunday and self._day_of_the_story(s, e):
+                    # "on Monday", "Senin" alone: news tells what happened, so the day is one of the
+                    # five before the published date or the day after it; in a sentence about what
+                    # will happen ("akan", "will", "dijadwalkan"), the day itself or one of the six after
+                    value = None
+                    if pub is not None:
+                        ahead = _FUTURE_BEFORE.search(text, max(0, s - 80), s)
+                        back = 0 if ahead else 5
+                        delta = (WEEKDAY_NUMBERS[wl] - pub.isoweekday() + back) % 7 - back
+                        value = (pub + _dt.timedelta(days=delta)).isoformat()
+                    self.add(s, e, DATE, value)
             else:  # rel
                 wl = word.lower()
                 if wl.startswith("bulan") and _QUANTITY_BEFORE.search(text, max(0, s - 12), s):
@@ -801,6 +843,25 @@ class _Scan:
                     y, mo = _month_back(pub.year, pub.month, -1 if ahead else 1)
                     value = f"{y:04d}-{mo:02d}"
                 self.add(s, e, DATE, value)
+
+    def _day_of_the_story(self, s: int, e: int) -> bool:
+        """A weekday named alone is a day of the story, not a date written out ("Selasa (12/8)",
+        "Monday, Aug. 12": the date is the figure), nor a name ("Black Friday", "Jumat Kliwon"),
+        a schedule ("Senin-Jumat", "setiap Senin") or a plural."""
+        text = self.text
+        if _DATE_AFTER_WEEKDAY.match(text, e) or _WEEKDAY_PAIR.match(text, e) or _WEEKDAY_PAIR_BEFORE.search(
+                text, max(0, s - 12), s):
+            return False
+        return not (_NOT_A_DAY_BEFORE.search(text, max(0, s - 12), s) or _NOT_A_DAY_AFTER.match(text, e))
+
+    def _month_after_noun(self, word: str, s: int, e: int) -> bool:
+        """Indonesian puts the month after what it dates: "inflasi Februari", "ekspor batu bara Juli".
+        A capitalised Indonesian month name after a lower-case word, with no name after it ("Agustus
+        Sani" is a person)."""
+        if word.lower() not in _INDONESIAN_MONTHS:
+            return False
+        before = _LOWER_WORD_BEFORE.search(self.text, max(0, s - 30), s)
+        return before is not None and not _NAME_AFTER.match(self.text, e)
 
     def number_words(self, m: re.Match) -> None:
         text = self.text
@@ -825,8 +886,60 @@ class _Scan:
             self.add(s, end, PERCENT, _number(value), unit)
         elif kind == DURATION:
             self.add(s, end, DURATION, _duration(value, extra))
-        elif kind == COUNT and value * mult >= 10:
+        elif kind == COUNT and unit is None and mult == 1 and (rm := _WORD_RANGE_AFTER.match(text, e)):
+            # "dua hingga tiga hari", "two to three percent": the first number takes the second's unit
+            kind2, end2, mult2, _conv2, unit2, extra2 = self.suffix(rm.end(), None, False)
+            if kind2 == DURATION:
+                self.add(s, e, DURATION, _duration(value, extra2))
+            elif kind2 == PERCENT:
+                self.add(s, e, PERCENT, _number(value / 100 if extra2 == "bp" else value), unit2)
+            elif kind2 == COUNT and value * mult2 >= 2 and (unit2 is not None or mult2 != 1):
+                self.add(s, e, COUNT, _number(value * mult2), unit2)
+        elif kind == COUNT and (value * mult >= 10 or value >= 2 and unit is not None
+                                and not _WHEELS_BEFORE.search(text, max(0, s - 8), s)):
+            # "sepuluh ribu", and a small number that counts something: "tiga tersangka", "nine people";
+            # not "kendaraan roda empat" (four-wheeled)
             self.add(s, end, COUNT, _number(value * mult), unit)
+
+
+# exchange rates quoted against the dollar, in the currency the sentence names
+_PER_DOLLAR_AFTER = re.compile(rf"{_S}+(?i:per{_S}+(?:US{_S}+|U\.S\.{_S}+)?dol+ar|per{_S}+US\$|against{_S}+the{_S}+dollar)")
+_FX_CODES = {"yen": "JPY", "rupiah": "IDR", "won": "KRW", "peso": "PHP", "ringgit": "MYR", "baht": "THB",
+             "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "dong": "VND", "euro": "EUR", "yuan's": "CNY",
+             "taiwan dollar": "TWD", "singapore dollar": "SGD", "hong kong dollar": "HKD", "australian dollar": "AUD"}
+_FX_CURRENCY_BEFORE = re.compile(
+    rf"\b(?i:({'|'.join(sorted((re.escape(k) for k in _FX_CODES), key=len, reverse=True))}))\b(?:[^.!?\n]|\.(?=[0-9]))*\Z")
+
+_WHEELS_BEFORE = re.compile(rf"\b(?i:roda){_S}+\Z")
+
+# the second number of a range written in words
+_WORD_RANGE_AFTER = re.compile(
+    rf"{_S}*(?:[-–]|{_S}(?i:hingga|sampai|atau|to|or){_S}){_S}*(?i:{_trie(NUMBER_WORDS)})(?:(?:{_S}+|-)(?i:{_trie(NUMBER_WORDS)}))*\b")
+
+# bare weekdays: what makes one no day of the story
+_DATE_AFTER_WEEKDAY = re.compile(rf"{_S}*,?{_S}*(?:\(?[0-9]|(?i:{_trie(MONTH_NUMBERS)})\b)")
+_WEEKDAY_PAIR = re.compile(rf"{_S}*[-–/]{_S}*(?i:{_trie(_WEEKDAY_FULL)})\b")
+_WEEKDAY_PAIR_BEFORE = re.compile(rf"\b(?i:{_trie(_WEEKDAY_FULL)}){_S}*[-–/]{_S}*\Z")
+# a sentence about what will happen, up to the weekday
+_FUTURE_BEFORE = re.compile(
+    r"\b(?i:will|akan|dijadwalkan|direncanakan|rencananya|is scheduled|are scheduled|is expected to|are expected to|"
+    r"is due to|are due to|besok|tomorrow)\b(?:[^.!?\n]|\.(?=[0-9]))*\Z")
+_NOT_A_DAY_BEFORE = re.compile(
+    rf"\b(?i:setiap|tiap|saban|every|each|per|black|good|cyber|super|bloody|ash|holy|palm|easter){_S}+\Z")
+_NOT_A_DAY_AFTER = re.compile(rf"{_S}+(?:Agung|Kliwon|Legi|Pahing|Pon|Wage|Times|Mail|Telegraph|Post|ini\b)")
+# months written the Indonesian way (April, September, November are the same in English)
+_INDONESIAN_MONTHS = frozenset({"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober",
+                                "desember", "nopember", "pebruari"})
+_LOWER_WORD_BEFORE = re.compile(rf"\b[a-z]{{2,}}{_S}+\Z")
+_NAME_AFTER = re.compile(rf"{_S}+[A-Z][a-z]")
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    """Whether position ``s`` opens a sentence (text start, or after a sentence end or line break)."""
+    k = s - 1
+    while k >= 0 and text[k] in " \t\u00a0\"'“(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:"
 
 
 # --------------------------------------------------------------------------- entry point
