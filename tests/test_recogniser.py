@@ -340,6 +340,47 @@ def test_two_organisations_joined_by_a_conjunction_are_two(story, tags, expected
     assert got == [e.split() for e in expected]
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # a body and the region it serves are one organisation
+        ("memerintahkan Komisi Pemilihan Umum Kabupaten Serang menggelar", "O B-ORG I-ORG I-ORG B-LOC I-LOC O",
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        ("Pemerintah Provinsi Riau meminta", "O B-LOC I-LOC O", "B-ORG I-ORG I-ORG O"),
+        ("Kepala Dinas Kesehatan Provinsi Jawa Barat Vini", "O O O B-LOC I-LOC I-LOC B-PER",
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG B-PER"),
+        # but not a place after common words, nor a regency on its own
+        ("warga Kabupaten Serang mengungsi", "O B-LOC I-LOC O", "O B-LOC I-LOC O"),
+    ],
+)
+def test_a_region_s_branch_of_a_body_is_one_organisation(sentence, tags, expected):
+    from tuireader.entities.rules import regional_body_rule
+
+    toks, got = sentence.split(), tags.split()
+    regional_body_rule([toks], [got], recogniser._get("id").res)
+    assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Kapolres Rokan Hilir AKBP Isa Imam Syahroni mengatakan", "O B-PER I-PER I-PER I-PER I-PER I-PER O",
+         "O B-LOC I-LOC O B-PER I-PER I-PER O"),
+        ("Ketua KPU RI Mochammad Afifuddin mengatakan", "O B-ORG B-PER I-PER I-PER O", "O B-ORG I-ORG B-PER I-PER O"),
+        ("Presiden Ukraina Volodymyr Zelensky menyebut", "O B-PER I-PER I-PER O", "O B-LOC B-PER I-PER O"),
+        ("suspended Ms Paetongtarn on", "O B-PER I-PER O", "O O B-PER O"),
+        # a person's own name stays whole, also when its first word is a place elsewhere
+        ("kata Jordan Henderson kemarin", "O B-PER I-PER O", "O B-PER I-PER O"),
+    ],
+)
+def test_what_the_model_read_into_the_front_of_a_name_goes_out(sentence, tags, expected):
+    from tuireader.entities.rules import person_prefix_rule
+
+    toks, got = sentence.split(), tags.split()
+    person_prefix_rule([toks], [got], recogniser._get("id").res)
+    assert got == expected.split()
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 
@@ -515,11 +556,16 @@ def test_a_company_or_body_word_makes_a_name_an_organisation():
     from tuireader.entities.rules import organisation_word_rule
 
     sentences = ["analyst at Andalan Sekuritas in Jakarta".split(), "lecturer at Universitas Brawijaya".split(),
-                 "the West Bank".split()]
-    tagged = [["O", "O", "B-LOC", "I-LOC", "O", "B-LOC"], ["O", "O", "B-LOC", "I-LOC"], ["O", "B-LOC", "I-LOC"]]
-    organisation_word_rule(sentences, tagged)
+                 "the West Bank".split(), "menurut Polres Rokan Hilir dan Polda Riau".split(),
+                 "kata Kepala Bawaslu Bayu Utomo".split()]
+    tagged = [["O", "O", "B-LOC", "I-LOC", "O", "B-LOC"], ["O", "O", "B-LOC", "I-LOC"], ["O", "B-LOC", "I-LOC"],
+              ["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC"], ["O", "O", "B-PER", "I-PER", "I-PER"]]
+    organisation_word_rule(sentences, tagged, recogniser._get("id").res)
     assert tagged[0] == ["O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
     assert tagged[1][2:] == ["B-ORG", "I-ORG"]
+    # a regional body's name opens the span: the body of a place, or a body and its head
+    assert tagged[3] == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]
+    assert tagged[4] == ["O", "O", "B-ORG", "B-PER", "I-PER"]
     assert tagged[2] == ["O", "B-LOC", "I-LOC"]
 
 
@@ -614,7 +660,7 @@ def test_a_sentence_opening_word_the_story_writes_in_lower_case_is_no_place():
                  "He joined Laskar Borneo FC".split()]
     tagged = [["B-LOC", "O", "O"], ["O", "O", "O", "O", "B-LOC", "I-LOC"], ["B-LOC", "O"], ["O", "O", "O", "O", "B-ORG"]]
     lower_case_opener_rule(sentences, tagged, recogniser._get("en").res)
-    organisation_word_rule(sentences, tagged)
+    organisation_word_rule(sentences, tagged, recogniser._get("en").res)
     assert tagged[0][0] == "O" and tagged[2][0] == "B-LOC"
     assert tagged[3][4] == "O"  # "FC" alone is a fragment of a name the model missed
 
@@ -704,8 +750,8 @@ def test_a_speaker_named_like_a_person_of_the_story_is_that_person():
         # a village has no such bodies, and a place must be one
         ("BPBD/B-ORG Desa/B-LOC Suka/I-LOC Maju/I-LOC", "B-ORG B-LOC I-LOC I-LOC"),
         ("DPRD/B-ORG Lampung/B-LOC Maya/I-LOC Sinaga/I-LOC", "B-ORG B-LOC I-LOC I-LOC"),
-        # the datasets tag the regency in its government's name
-        ("Pemerintah Kabupaten/B-LOC Cianjur/I-LOC membantu", "O B-LOC I-LOC O"),
+        # the regency's government is an organisation (the datasets tag only the regency there)
+        ("Pemerintah Kabupaten/B-LOC Cianjur/I-LOC membantu", "B-ORG I-ORG I-ORG O"),
     ],
 )
 def test_a_body_named_by_its_region_takes_the_region_in(line, expected):

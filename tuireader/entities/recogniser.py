@@ -25,6 +25,7 @@ from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, commission_rule, coordination_rule, country_rule, dateline_rule,
                     known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     office_building_rule, organisation_person_rule, organisation_word_rule, person_lower_case_rule,
+                    person_prefix_rule,
                     regional_body_rule, sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule,
                     state_company_rule, title_split_rule, titled_person_rule)
 from .tokenize import split_sentences, tokenize
@@ -137,7 +138,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         dateline_rule(sentences, tagged, model.res)
         misc_word_rule(sentences, tagged, model.res)
         acronym_rule(sentences, tagged)
-        organisation_word_rule(sentences, tagged)
+        organisation_word_rule(sentences, tagged, model.res)
         coordination_rule(sentences, tagged, model.res)
         # English: trained on whole documents, the model tags short names itself, and capitalised common
         # words head organisations there ("Energy" of "Energy and Mineral Resources Ministry")
@@ -149,6 +150,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         speaker_rule(sentences, tagged)
         titled_person_rule(sentences, tagged, model.res)
         name_joiner_rule(sentences, tagged)
+        person_prefix_rule(sentences, tagged, model.res)
         person_lower_case_rule(sentences, tagged)
         sentence_start_rule(sentences, tagged, model.res)
         lower_case_opener_rule(sentences, tagged, model.res)

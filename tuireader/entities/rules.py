@@ -33,7 +33,7 @@ from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 from .aliases import initials_fit, lookup_alias, syllable_acronym_fits
 from .evaluate import bio_spans
-from .mention import LOCATION
+from .mention import LOCATION, PERSON
 
 
 def _by_first_word(names) -> dict[str, list[tuple[str, ...]]]:
@@ -262,6 +262,55 @@ def name_joiner_rule(sentences, tagged) -> None:
                 _retag(tags, a, d, "PER")
             elif c == b and t2 == "PER" and toks[c][:1].isalpha():  # not "Joko Widodo" + "(Jokowi)"
                 _retag(tags, a, d, "PER")
+
+
+# courtesy titles English writers put before a name: "Ms Paetongtarn"
+_NAME_COURTESIES = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dr", "Dr.", "Prof", "Prof."})
+
+
+def person_prefix_rule(sentences, tagged, res) -> None:
+    """What the model read into the front of a person's name goes back out: a courtesy title ("Ms
+    **Paetongtarn**"), a rank and what stands before it ("Kapolres **Rokan Hilir** AKBP **Isa Imam
+    Syahroni**": the regency a place), the "RI" of "Ketua KPU RI **Mochammad Afifuddin**", and, after a
+    capitalised title, a country or a known organisation before two or more name words ("Presiden
+    **Ukraina** **Volodymyr Zelensky**", "Chief Executive Officer **Danantara** **Rosan Perkasa
+    Roeslani**")."""
+    for toks, tags in zip(sentences, tagged):
+        if "B-PER" not in tags:
+            continue
+        for a, b, typ in reversed(bio_spans(tags)):
+            if typ != "PER" or b - a < 2:
+                continue
+            if toks[a] in _NAME_COURTESIES:
+                tags[a] = "O"
+                tags[a + 1] = "B-PER"
+                continue
+            rank = next((k for k in range(a + 1, b - 1) if toks[k].lower() in _RANKS), None)
+            if rank is not None:
+                before = toks[a:rank]
+                hit = lookup_alias(" ".join(before))
+                for k in range(a, rank + 1):
+                    tags[k] = "O"
+                if _is_place(before, res) or hit is not None and hit[1] == LOCATION:
+                    _retag(tags, a, rank, "LOC")
+                elif hit is not None and hit[1] != PERSON:  # "Panglima TNI Jenderal Agus Subiyanto"
+                    _retag(tags, a, rank, "ORG")
+                tags[rank + 1] = "B-PER"
+                continue
+            if toks[a] == "RI" and b - a >= 3:
+                tags[a] = "I-ORG" if a > 0 and tags[a - 1] in ("B-ORG", "I-ORG") else "O"
+                tags[a + 1] = "B-PER"
+                continue
+            if a == 0 or not toks[a - 1][:1].isupper():
+                continue
+            for m in (3, 2, 1):
+                if b - (a + m) < 2:
+                    continue
+                hit = lookup_alias(" ".join(toks[a:a + m]))
+                if hit is not None and hit[1] != PERSON and all(nameish(t, res) for t in toks[a + m:b]):
+                    _retag(tags, a, a + m, "LOC" if hit[1] == LOCATION else "ORG")
+                    tags[a + m] = "B-PER"
+                    break
 
 
 # ranks and offices that stand before a person's name, never at the end of an organisation's
@@ -513,10 +562,11 @@ _VILLAGE_WORDS = frozenset({"Desa", "Kelurahan", "Kecamatan", "Dusun", "Kampung"
 
 def regional_body_rule(sentences, tagged, res) -> None:
     """A place right after the body it names is part of that body's name: "Polda Jawa Barat",
-    "Pemprov DKI", "DPRD Riau" (the model tags the place and leaves "Polda" out or apart). Not
-    "Pemerintah Kabupaten Cianjur": the datasets tag the regency there, and so does the model."""
+    "Pemprov DKI", "DPRD Riau" (the model tags the place and leaves "Polda" out or apart); and
+    a region's branch of a body is one name (``_regional_branches``). "Pemerintah Kabupaten
+    Cianjur" is an organisation for a reader though the datasets tag only the regency there."""
     for toks, tags in zip(sentences, tagged):
-        if "B-LOC" not in tags or _REGIONAL_BODIES.isdisjoint(toks):
+        if "B-LOC" not in tags or _REGIONAL_BODIES.isdisjoint(toks) and _REGION_WORDS.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):
             if typ != "LOC" or a == 0:
@@ -532,6 +582,33 @@ def regional_body_rule(sentences, tagged, res) -> None:
                 continue  # the place must be one, and have such bodies: "Lampung", not "Lampung Maya Sinaga"
             if toks[head] in _REGIONAL_BODIES:
                 _retag(tags, head, b, "ORG")
+        _regional_branches(toks, tags)
+
+
+# words that open the name of a government body ("Dinas Kesehatan Provinsi Jawa Barat")
+_BODY_HEADS = frozenset("Pemerintah Dinas Badan Dewan Komisi Sekretariat Inspektorat Kepolisian Kejaksaan "
+                        "Pengadilan Kantor Satuan".split())
+
+
+def _regional_branches(toks, tags) -> None:
+    """A body followed by "Provinsi/Kabupaten/Kota X" is that region's body, one name: "Komisi
+    Pemilihan Umum **Kabupaten Serang**" (the model tags the body and the regency apart),
+    "Pemerintah Provinsi Riau", "Dinas Kesehatan Provinsi Jawa Barat" (it tags only the province)."""
+    for a, b, typ in reversed(bio_spans(tags)):
+        if typ != "LOC" or a == 0 or toks[a] not in _REGION_WORDS or b - a < 2:
+            continue
+        if tags[a - 1] in ("B-ORG", "I-ORG"):
+            head = a - 1
+            while tags[head] != "B-ORG":
+                head -= 1
+            _retag(tags, head, b, "ORG")
+            continue
+        head = a - 1  # an untagged run of capitalised words that opens with a body word
+        while head >= max(0, a - 6) and tags[head] == "O" and toks[head][:1].isupper():
+            if toks[head] in _BODY_HEADS:
+                _retag(tags, head, b, "ORG")
+                break
+            head -= 1
 
 
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII".split())
@@ -715,17 +792,25 @@ _ORG_FIRST_WORDS = frozenset("PT CV Universitas Yayasan Kementerian Partai Perum
 _ORG_FRAGMENTS = frozenset("FC Tbk Inc Corp Ltd Group Grup Liga League".split())
 
 
-def organisation_word_rule(sentences, tagged) -> None:
+def organisation_word_rule(sentences, tagged, res) -> None:
     """A PERSON or LOCATION name that ends in a company or body word ("Andalan **Sekuritas**",
-    "Laskar Borneo **FC**") or starts with one ("**PT** Segara Makmur") is an organisation."""
+    "Laskar Borneo **FC**") or starts with one ("**PT** Segara Makmur", "**Polres** Rokan Hilir",
+    "**RSUD** Al Ihsan") is an organisation."""
     for toks, tags in zip(sentences, tagged):
-        if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks) and _ORG_FRAGMENTS.isdisjoint(toks):
+        if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks) and _ORG_FRAGMENTS.isdisjoint(toks) \
+                and _REGIONAL_BODIES.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):
             if b - a == 1 and toks[a] in _ORG_FRAGMENTS:
                 tags[a] = "O"
             elif typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
                 _retag(tags, a, b, "ORG")
+            elif typ in ("PER", "LOC") and b - a > 1 and toks[a] in _REGIONAL_BODIES:
+                if typ == "PER" and b - a > 2 and not _is_place(toks[a + 1:b], res):
+                    tags[a] = "B-ORG"  # "Bawaslu **Bayu Utomo**": the body and its head
+                    tags[a + 1] = "B-PER"
+                else:
+                    _retag(tags, a, b, "ORG")  # "Polres Rokan Hilir", "Polda Riau"
 
 
 _CONJUNCTIONS = frozenset({"dan", "and"})
