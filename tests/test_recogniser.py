@@ -381,6 +381,19 @@ def test_what_the_model_read_into_the_front_of_a_name_goes_out(sentence, tags, e
     assert got == expected.split()
 
 
+def test_a_news_site_named_by_its_address_is_one_organisation():
+    from tuireader.entities.rules import site_name_rule
+
+    sentences = ["JAKARTA , KOMPAS . com - Tunggal".split(), "( Grandyos Zafna / detikcom )".split(),
+                 "Firdaus Anwar - detikHealth".split(), "harga di toko . com naik".split()]
+    tagged = [["B-LOC", "O", "B-ORG", "O", "O", "O", "O"], ["O", "B-PER", "I-PER", "O", "O", "O"],
+              ["B-PER", "I-PER", "O", "O"], ["O", "O", "O", "O", "O", "O"]]
+    site_name_rule(sentences, tagged)
+    assert tagged[0] == ["B-LOC", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert tagged[1][4] == "B-ORG" and tagged[2][3] == "B-ORG"
+    assert tagged[3] == ["O"] * 6  # a lower-case word before ".com" is no site name
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 

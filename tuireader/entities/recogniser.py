@@ -25,9 +25,9 @@ from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, commission_rule, coordination_rule, country_rule, dateline_rule,
                     known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     office_building_rule, organisation_person_rule, organisation_word_rule, person_lower_case_rule,
-                    person_prefix_rule,
-                    regional_body_rule, sentence_start_rule, short_organisation_rule, span_edge_rule, speaker_rule,
-                    state_company_rule, title_split_rule, titled_person_rule)
+                    person_prefix_rule, regional_body_rule, sentence_start_rule, short_organisation_rule,
+                    site_name_rule, span_edge_rule, speaker_rule, state_company_rule, title_split_rule,
+                    titled_person_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -144,6 +144,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         # words head organisations there ("Energy" of "Energy and Mineral Resources Ministry")
         short_organisation_rule(sentences, tagged, model.res, untagged=lang == "id")
         media_rule(sentences, tagged, model.res)
+        site_name_rule(sentences, tagged)
         known_names_rule(sentences, tagged, model.res)
         title_split_rule(sentences, tagged, model.res)
         organisation_person_rule(sentences, tagged, model.res)

@@ -27,6 +27,7 @@ All work in place on parallel lists of tokens and BIO tags;
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
@@ -1048,6 +1049,30 @@ for _cue, _override in sorted([(c, True) for c in _OUTLET_NOUNS] + [(c, False) f
                               key=lambda x: -len(x[0])):
     _CUES.setdefault(_cue[0], []).append((_cue, _override))
 _CUE_STARTS = frozenset(_CUES) | {w.capitalize() for w in _CUES}
+
+
+_SITE_ENDS = frozenset({"com", "co", "id", "net", "tv"})
+# a news site's brand written as one word: "detikcom", "detikNews", "detikHealth"
+_SITE_BRAND = re.compile(r"detik(?:com|[A-Z][a-z]+)\Z")
+
+
+def site_name_rule(sentences, tagged) -> None:
+    """A news site named by its address is one organisation: "**KOMPAS.com** -", "(**Kompas.com**/…)",
+    "**Liputan6.com**" (the model tags "KOMPAS" and leaves ".com" out), and detik's brands
+    ("**detikNews**", "**detikcom**") that it leaves untagged."""
+    for toks, tags in zip(sentences, tagged):
+        if _SITE_ENDS.isdisjoint(toks) and not any(t.startswith("detik") for t in toks):
+            continue
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if _SITE_BRAND.match(tok) and tags[i] == "O":
+                tags[i] = "B-ORG"
+            elif tok[:1].isupper() and i + 2 < n and toks[i + 1] == "." and toks[i + 2] in _SITE_ENDS \
+                    and not tags[i].startswith("I-"):
+                end = i + 3
+                if end + 1 < n and toks[end] == "." and toks[end + 1] == "id":  # "republika.co.id"
+                    end += 2
+                _retag(tags, i, end, "ORG")
 
 
 def media_rule(sentences, tagged, res) -> None:
