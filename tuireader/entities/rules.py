@@ -27,7 +27,6 @@ All work in place on parallel lists of tokens and BIO tags;
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
@@ -1052,8 +1051,11 @@ _CUE_STARTS = frozenset(_CUES) | {w.capitalize() for w in _CUES}
 
 
 _SITE_ENDS = frozenset({"com", "co", "id", "net", "tv"})
-# a news site's brand written as one word: "detikcom", "detikNews", "detikHealth"
-_SITE_BRAND = re.compile(r"detik(?:com|[A-Z][a-z]+)\Z")
+# a news site's brands written as one word
+_SITE_BRANDS = frozenset(
+    "detikcom detikNews detikHealth detikFinance detikSport detikInet detikOto detikTravel detikFood detikEdu "
+    "detikHot detikPop detikProperti detikJatim detikJateng detikJabar detikJogja detikSumut detikSumbagsel "
+    "detikSulsel detikBali detikKalimantan detikX".split())
 
 
 def site_name_rule(sentences, tagged) -> None:
@@ -1061,11 +1063,11 @@ def site_name_rule(sentences, tagged) -> None:
     "**Liputan6.com**" (the model tags "KOMPAS" and leaves ".com" out), and detik's brands
     ("**detikNews**", "**detikcom**") that it leaves untagged."""
     for toks, tags in zip(sentences, tagged):
-        if _SITE_ENDS.isdisjoint(toks) and not any(t.startswith("detik") for t in toks):
+        if _SITE_ENDS.isdisjoint(toks) and _SITE_BRANDS.isdisjoint(toks):
             continue
         n = len(toks)
         for i, tok in enumerate(toks):
-            if _SITE_BRAND.match(tok) and tags[i] == "O":
+            if tok in _SITE_BRANDS and tags[i] == "O":
                 tags[i] = "B-ORG"
             elif tok[:1].isupper() and i + 2 < n and toks[i + 1] == "." and toks[i + 2] in _SITE_ENDS \
                     and not tags[i].startswith("I-"):
