@@ -394,6 +394,63 @@ def test_a_news_site_named_by_its_address_is_one_organisation():
     assert tagged[3] == ["O"] * 6  # a lower-case word before ".com" is no site name
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # ordinary lower-case words end an organisation's name; a capitalised name after them is another
+        ("layanan Gojek dan unit keuangan GoTo Financial .", "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
+         "O B-ORG O O O B-ORG I-ORG O"),
+        ("at the Yapu Institute office in Denpasar", "O O B-ORG I-ORG I-ORG I-ORG I-ORG",
+         "O O B-ORG I-ORG O O B-ORG"),
+        # connectors stay inside a name
+        ("the Bank of America and", "O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG O"),
+        ("Lembaga Kajian Ekonomi dan Fiskal", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG I-ORG"),
+    ],
+)
+def test_an_organisation_s_name_holds_no_ordinary_lower_case_words(sentence, tags, expected):
+    from tuireader.entities.rules import organisation_lower_case_rule
+
+    toks, got = sentence.split(), tags.split()
+    organisation_lower_case_rule([toks], [got])
+    assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("asal Korea Selatan , An Se-young , menang", "O B-LOC I-LOC O O O O O", "O B-LOC I-LOC O B-PER I-PER O O"),
+        ("Ganda Kim Won-ho / Seo Seung-jae lolos", "B-PER I-PER I-PER O O O O", "O B-PER I-PER O B-PER I-PER O"),
+        # not without the hyphenated given name, nor inside a longer name the model found
+        ("Kim Jong Un tiba", "B-PER I-PER I-PER O", "B-PER I-PER I-PER O"),
+        ("kata Lee Hsien-loong Tan", "O B-PER I-PER I-PER", "O B-PER I-PER I-PER"),
+    ],
+)
+def test_a_korean_or_chinese_family_name_before_a_hyphenated_given_name_is_a_person(sentence, tags, expected):
+    from tuireader.entities.rules import east_asian_name_rule
+
+    toks, got = sentence.split(), tags.split()
+    east_asian_name_rule([toks], [got])
+    assert got == expected.split()
+
+
+def test_a_person_s_name_ends_before_a_lower_case_word():
+    from tuireader.entities.rules import person_lower_case_rule
+
+    toks = "Park Seung-woo hadir .".split()
+    tags = ["B-PER", "I-PER", "I-PER", "O"]
+    person_lower_case_rule([toks], [tags])
+    assert tags == ["B-PER", "I-PER", "O", "O"]
+
+
+def test_a_photographer_after_a_site_s_address_is_a_person():
+    from tuireader.entities.rules import site_name_rule
+
+    toks = "( KOMPAS . com / KRISTIANTO PURNOMO )".split()
+    tags = ["O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    site_name_rule([toks], [tags])
+    assert tags == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"]
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 

@@ -23,11 +23,11 @@ from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, commission_rule, coordination_rule, country_rule, dateline_rule,
-                    known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
-                    office_building_rule, organisation_person_rule, organisation_word_rule, person_lower_case_rule,
-                    person_prefix_rule, regional_body_rule, sentence_start_rule, short_organisation_rule,
-                    site_name_rule, span_edge_rule, speaker_rule, state_company_rule, title_split_rule,
-                    titled_person_rule)
+                    east_asian_name_rule, known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule,
+                    name_joiner_rule, nameish, office_building_rule, organisation_lower_case_rule,
+                    organisation_person_rule, organisation_word_rule, person_lower_case_rule, person_prefix_rule,
+                    regional_body_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
+                    speaker_rule, state_company_rule, title_split_rule, titled_person_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -140,6 +140,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         acronym_rule(sentences, tagged)
         organisation_word_rule(sentences, tagged, model.res)
         coordination_rule(sentences, tagged, model.res)
+        organisation_lower_case_rule(sentences, tagged)
         # English: trained on whole documents, the model tags short names itself, and capitalised common
         # words head organisations there ("Energy" of "Energy and Mineral Resources Ministry")
         short_organisation_rule(sentences, tagged, model.res, untagged=lang == "id")
@@ -153,6 +154,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         name_joiner_rule(sentences, tagged)
         person_prefix_rule(sentences, tagged, model.res)
         person_lower_case_rule(sentences, tagged)
+        east_asian_name_rule(sentences, tagged)
         sentence_start_rule(sentences, tagged, model.res)
         lower_case_opener_rule(sentences, tagged, model.res)
         country_rule(sentences, tagged)

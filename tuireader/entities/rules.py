@@ -27,6 +27,7 @@ All work in place on parallel lists of tokens and BIO tags;
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
@@ -813,6 +814,37 @@ def organisation_word_rule(sentences, tagged, res) -> None:
                     _retag(tags, a, b, "ORG")  # "Polres Rokan Hilir", "Polda Riau"
 
 
+# lower-case words that may stand inside an organisation's name
+_ORG_CONNECTORS = frozenset(
+    "dan and of the for untuk di at on in to de la le du des del der van von y e da dos das bin & -".split())
+
+
+def organisation_lower_case_rule(sentences, tagged) -> None:
+    """An organisation's name holds no run of lower-case words but connectors ("of", "dan", "de"):
+    "**Gojek** dan unit keuangan **GoTo Financial**" is two organisations, cut where the ordinary
+    words start; what follows them is a name only if it is capitalised."""
+    for toks, tags in zip(sentences, tagged):
+        if "I-ORG" not in tags:
+            continue
+        for a, b, typ in reversed(bio_spans(tags)):
+            if typ != "ORG" or b - a < 3:
+                continue
+            k = next((k for k in range(a + 1, b - 1) if toks[k].islower() and toks[k] not in _ORG_CONNECTORS
+                      and toks[k + 1].islower()), None)
+            if k is None:
+                continue
+            left_end = k
+            while left_end > a + 1 and toks[left_end - 1] in _ORG_CONNECTORS:
+                left_end -= 1  # "Gojek dan": the conjunction goes with the cut
+            right = k
+            while right < b and not toks[right][:1].isupper():
+                right += 1
+            for j in range(left_end, right):
+                tags[j] = "O"
+            if right < b:
+                _retag(tags, right, b, "ORG")
+
+
 _CONJUNCTIONS = frozenset({"dan", "and"})
 
 
@@ -889,17 +921,52 @@ _NAME_PARTICLES = _NAME_JOINERS | {"den", "ter", "ten", "la", "le", "wa", "al", 
 
 def person_lower_case_rule(sentences, tagged) -> None:
     """A person's name holds no lower-case word but a name particle ("bin", "van", "den"): the heading
-    "Fonseca khawatirkan Dimas" is two people, not one "Fonseca khawatirkan Dimas"."""
+    "Fonseca khawatirkan Dimas" is two people, not one "Fonseca khawatirkan Dimas", and "Park
+    Seung-woo hadir" ends before "hadir"."""
     for toks, tags in zip(sentences, tagged):
         if "I-PER" not in tags:
             continue
         for a, b, typ in bio_spans(tags):
-            if typ != "PER" or b - a < 3:
+            if typ != "PER":
                 continue
             for k in range(a + 1, b - 1):
                 if toks[k].islower() and toks[k] not in _NAME_PARTICLES:
                     tags[k] = "O"
                     tags[k + 1] = "B-PER"
+            if toks[b - 1].islower() and toks[b - 1] not in _NAME_PARTICLES:
+                tags[b - 1] = "O"
+
+
+# Korean and Chinese family names: before a hyphenated given name ("An Se-young", "Seo Seung-jae") the
+# pair is a person, a pattern the model rarely saw
+_EAST_ASIAN_FAMILY_NAMES = frozenset(
+    "Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn An Song Yoo Ryu Hong Jeon "
+    "Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Sung Cha Joo Woo Min Jin Chen Wang Li Zhang Liu Huang Zhao Wu "
+    "Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Zheng Liang Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai "
+    "Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Lai Chou Tsai".split())
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-zA-Z][a-z]+\Z")
+
+
+def east_asian_name_rule(sentences, tagged) -> None:
+    """A Korean or Chinese family name before a hyphenated given name is one person: "An Se-young",
+    "Kim Won-ho/Seo Seung-jae" (the model missed them, or took in the word before: "Ganda Kim Won-ho")."""
+    for toks, tags in zip(sentences, tagged):
+        if _EAST_ASIAN_FAMILY_NAMES.isdisjoint(toks):
+            continue
+        for i in range(len(toks) - 1):
+            if toks[i] in _EAST_ASIAN_FAMILY_NAMES and _HYPHENATED_GIVEN.match(toks[i + 1]):
+                if i > 0 and tags[i][2:] == "PER" and tags[i] != "B-PER" and toks[i - 1][:1].isupper() \
+                        and toks[i - 1] not in _EAST_ASIAN_FAMILY_NAMES:
+                    # "Ganda Kim Won-ho": the word before is no part of the name
+                    a = i - 1
+                    while a > 0 and tags[a] != "B-PER":
+                        a -= 1
+                    for k in range(a, i):
+                        tags[k] = "O"
+                end = i + 2
+                if end < len(toks) and tags[end] == "I-PER":
+                    continue  # a longer name the model tagged whole
+                _retag(tags, i, end, "PER")
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
@@ -1075,6 +1142,18 @@ def site_name_rule(sentences, tagged) -> None:
                 if end + 1 < n and toks[end] == "." and toks[end + 1] == "id":  # "republika.co.id"
                     end += 2
                 _retag(tags, i, end, "ORG")
+                _photo_credit(toks, tags, end)
+
+
+def _photo_credit(toks, tags, i: int) -> None:
+    """"(KOMPAS.com/**KRISTIANTO PURNOMO**)": the name after a site's address and a slash is its photographer."""
+    if i + 1 >= len(toks) or toks[i] != "/":
+        return
+    k = i + 1
+    while k < len(toks) and k - i <= 4 and toks[k][:1].isupper() and toks[k].isalpha():
+        k += 1
+    if k - i >= 3 and (k == len(toks) or toks[k] in (")", "/", ".")):
+        _retag(tags, i + 1, k, "PER")
 
 
 def media_rule(sentences, tagged, res) -> None:
