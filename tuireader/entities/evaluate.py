@@ -8,6 +8,7 @@ ignored in gold and prediction (mapped to ``O``); scores cover PER/ORG/LOC.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -48,9 +49,16 @@ def _norm(tag: str) -> str:
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(start, end_exclusive, type)`` of each entity in a BIO sequence, in order (conlleval:
     an ``I-`` after ``O`` or after another type starts a new entity)."""
-    out: list[tuple[int, int, str]] = []
     if tags.count("O") == len(tags):  # most sentences: nothing to scan
-        return out
+        return []
+    # the product rules ask again and again about a sentence they have not changed: hashing the
+    # tags is done in C, the scan below is not
+    return list(_spans(tuple(tags)))
+
+
+@lru_cache(maxsize=4096)
+def _spans(tags: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    out: list[tuple[int, int, str]] = []
     start, typ = None, None
     for i, tag in enumerate(tags):
         if tag == "O":
@@ -65,7 +73,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
             start, typ = i, t
     if start is not None:
         out.append((start, len(tags), typ))
-    return out
+    return tuple(out)
 
 
 def to_bilou(tags: list[str]) -> list[str]:
