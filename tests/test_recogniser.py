@@ -451,6 +451,83 @@ def test_a_photographer_after_a_site_s_address_is_a_person():
     assert tags == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"]
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # a name never opens with an ordinary lower-case word; a particle may open one
+        ("di lingkungan Pemerintah Kabupaten Situbondo", "O B-LOC I-LOC I-LOC I-LOC", "O O B-LOC I-LOC I-LOC"),
+        ("gol van Persie", "O B-PER I-PER", "O B-PER I-PER"),
+        ("di papan tengah", "O B-LOC I-LOC", "O O O"),
+        # "kantor …" is left to the office rule
+        ("di kantor Bawaslu", "O B-LOC I-LOC", "O B-LOC I-LOC"),
+    ],
+)
+def test_a_name_does_not_open_with_an_ordinary_lower_case_word(sentence, tags, expected):
+    from tuireader.entities.rules import span_edge_rule
+
+    toks, got = sentence.split(), tags.split()
+    span_edge_rule([toks], [got])
+    assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("di Pengadilan Tipikor Surabaya", "O B-LOC I-LOC I-LOC", "O B-ORG I-ORG I-ORG"),
+        ("kata analis Kiwoom Sekuritas Indonesia Liza", "O O O O B-LOC B-PER", "O O B-ORG I-ORG I-ORG B-PER"),
+        ("at the Grantham Institute at Imperial", "O O O O O B-ORG", "O O B-ORG I-ORG O B-ORG"),
+        # a company word alone, or opening a sentence, makes no name
+        ("Institute staff said", "O O O", "O O O"),
+    ],
+)
+def test_courts_and_runs_ending_in_a_company_word_are_organisations(sentence, tags, expected):
+    from tuireader.entities.rules import organisation_word_rule
+
+    toks, got = sentence.split(), tags.split()
+    organisation_word_rule([toks], [got], recogniser._get("id").res)
+    assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Kepala Pelaksana BPBD Luwu Andi", "O O O O B-PER", "O O B-ORG I-ORG B-PER"),
+        ("Pemprov Sulsel mengirim", "O B-PER O", "B-ORG I-ORG O"),
+        ("Bawaslu selama ini", "O O O", "O O O"),
+    ],
+)
+def test_a_regional_body_before_an_untagged_place_is_one_organisation(sentence, tags, expected):
+    from tuireader.entities.rules import regional_body_rule
+
+    toks, got = sentence.split(), tags.split()
+    regional_body_rule([toks], [got], recogniser._get("id").res)
+    assert got == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Editor Eris Eka Jaya", "B-LOC I-LOC I-LOC I-LOC", "O B-PER I-PER I-PER"),
+        ("Bupati Luwu Patahudding menetapkan", "O B-PER I-PER O", "O B-LOC B-PER O"),
+        # a province's office takes only a province: "Rano" is a district and a first name
+        ("Wakil Gubernur Rano Karno menambahkan", "O O B-PER I-PER O", "O O B-PER I-PER O"),
+    ],
+)
+def test_bylines_and_regional_offices_before_a_name(sentence, tags, expected):
+    from tuireader.entities.rules import person_prefix_rule
+
+    toks, got = sentence.split(), tags.split()
+    person_prefix_rule([toks], [got], recogniser._get("id").res)
+    assert got == expected.split()
+
+
+def test_a_first_name_that_heads_two_organisations_of_the_story_is_the_company():
+    # the English training data has a person called Nissan
+    got = ents("Shares of Nissan Motor fell on Tuesday. Output will move to Nissan Motor Kyushu in Fukuoka. "
+               "Nissan said the plan was needed.", "en")
+    assert ("Nissan", "ORG") in got and ("Nissan", "PERSON") not in got
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 

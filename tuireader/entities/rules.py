@@ -34,7 +34,7 @@ from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 from .aliases import initials_fit, lookup_alias, syllable_acronym_fits
 from .evaluate import bio_spans
-from .mention import LOCATION, PERSON
+from .mention import LOCATION, ORG, PERSON
 
 
 def _by_first_word(names) -> dict[str, list[tuple[str, ...]]]:
@@ -265,6 +265,12 @@ def name_joiner_rule(sentences, tagged) -> None:
                 _retag(tags, a, d, "PER")
 
 
+# what a byline or a court puts before a name
+_BYLINE_TITLES = frozenset({"Editor", "Penulis", "Reporter", "Pewarta", "Fotografer", "Justice", "Justices", "Judge"})
+# offices of a region, written before the region and the holder's name
+_REGIONAL_OFFICES = frozenset("bupati gubernur walikota kapolda kapolres kapolresta kapolrestabes kajati kajari "
+                              "pangdam dandim danrem camat lurah".split())
+_PROVINCE_OFFICES = frozenset({"gubernur", "kapolda", "pangdam", "kajati"})
 # courtesy titles English writers put before a name: "Ms Paetongtarn"
 _NAME_COURTESIES = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dr", "Dr.", "Prof", "Prof."})
 
@@ -277,9 +283,13 @@ def person_prefix_rule(sentences, tagged, res) -> None:
     **Ukraina** **Volodymyr Zelensky**", "Chief Executive Officer **Danantara** **Rosan Perkasa
     Roeslani**")."""
     for toks, tags in zip(sentences, tagged):
-        if "B-PER" not in tags:
+        if "B-PER" not in tags and _BYLINE_TITLES.isdisjoint(toks):
             continue
         for a, b, typ in reversed(bio_spans(tags)):
+            if b - a > 2 and toks[a] in _BYLINE_TITLES:  # "Editor **Eris Eka Jaya**" was a place
+                tags[a] = "O"
+                _retag(tags, a + 1, b, "PER")
+                continue
             if typ != "PER" or b - a < 2:
                 continue
             if toks[a] in _NAME_COURTESIES:
@@ -304,12 +314,18 @@ def person_prefix_rule(sentences, tagged, res) -> None:
                 continue
             if a == 0 or not toks[a - 1][:1].isupper():
                 continue
+            # after a regional office a place and a one-word name: "Bupati **Luwu** **Patahudding**"
+            # (only there is a regency's name taken as a place: "Makmur", "Batu" are given names too)
+            # (a province's office takes only a province of the alias table: "Gubernur **Rano Karno**")
+            office = toks[a - 1].lower()
+            regional = office in _REGIONAL_OFFICES
             for m in (3, 2, 1):
-                if b - (a + m) < 2:
+                if b - (a + m) < (1 if regional else 2) or not all(nameish(t, res) for t in toks[a + m:b]):
                     continue
                 hit = lookup_alias(" ".join(toks[a:a + m]))
-                if hit is not None and hit[1] != PERSON and all(nameish(t, res) for t in toks[a + m:b]):
-                    _retag(tags, a, a + m, "LOC" if hit[1] == LOCATION else "ORG")
+                if hit is not None and hit[1] != PERSON or regional and office not in _PROVINCE_OFFICES \
+                        and _is_place(toks[a:a + m], res):
+                    _retag(tags, a, a + m, "ORG" if hit is not None and hit[1] == ORG else "LOC")
                     tags[a + m] = "B-PER"
                     break
 
@@ -556,7 +572,8 @@ def speaker_rule(sentences, tagged) -> None:
 # bodies named by their region: "Polda Jawa Barat", "Pemprov DKI", "DPRD Riau", "BPBD Cianjur"
 _REGIONAL_BODIES = frozenset(
     "Pemprov Pemkab Pemkot Pemda Polda Polres Polresta Polrestabes Polsek Kodam Korem Kodim Kejati Kejari "
-    "Kanwil DPRD KPU KPUD Bawaslu BPBD Bappeda RSUD Dinkes Disdik Dishub".split())
+    "Kanwil DPRD KPU KPUD Bawaslu BPBD Bappeda RSUD Dinkes Disdik Dishub Basarnas Satbrimob Brimob Lanud "
+    "Lantamal BNNP BNNK BPS Kesbangpol".split())
 _REGION_WORDS = frozenset({"Provinsi", "Kabupaten", "Kota"})
 _VILLAGE_WORDS = frozenset({"Desa", "Kelurahan", "Kecamatan", "Dusun", "Kampung", "Nagari", "Gampong"})
 
@@ -567,7 +584,7 @@ def regional_body_rule(sentences, tagged, res) -> None:
     a region's branch of a body is one name (``_regional_branches``). "Pemerintah Kabupaten
     Cianjur" is an organisation for a reader though the datasets tag only the regency there."""
     for toks, tags in zip(sentences, tagged):
-        if "B-LOC" not in tags or _REGIONAL_BODIES.isdisjoint(toks) and _REGION_WORDS.isdisjoint(toks):
+        if _REGIONAL_BODIES.isdisjoint(toks) and ("B-LOC" not in tags or _REGION_WORDS.isdisjoint(toks)):
             continue
         for a, b, typ in bio_spans(tags):
             if typ != "LOC" or a == 0:
@@ -579,16 +596,39 @@ def regional_body_rule(sentences, tagged, res) -> None:
             if not alone:
                 continue
             if toks[a] in _VILLAGE_WORDS or not (toks[a] in _REGION_WORDS or _is_place(toks[a:b], res)
-                                                 or b - a == 1 and toks[a].isupper()):  # "DKI", "NTT"
+                                                 or b - a == 1 and toks[a].isupper()  # "DKI", "NTT"
+                                                 or _table_place(toks[a:b])):  # "Sulsel", "Jatim"
                 continue  # the place must be one, and have such bodies: "Lampung", not "Lampung Maya Sinaga"
             if toks[head] in _REGIONAL_BODIES:
                 _retag(tags, head, b, "ORG")
+        _untagged_regional_bodies(toks, tags, res)
         _regional_branches(toks, tags)
+
+
+def _untagged_regional_bodies(toks, tags, res) -> None:
+    """"BPBD Luwu", "Pemprov Sulsel": a regional body before a place the model left untagged or called
+    a person is one organisation with it."""
+    for i in range(len(toks) - 1):
+        if toks[i] not in _REGIONAL_BODIES or tags[i] not in ("O", "B-ORG") or tags[i + 1] not in ("O", "B-PER"):
+            continue
+        end = i + 2 if i + 2 < len(toks) and tags[i + 2] == "I-PER" and tags[i + 1] == "B-PER" else i + 1
+        for stop in (end + 1, i + 2):  # the longest place: "Rokan Hilir", then "Luwu"
+            if stop <= len(toks) and stop > i + 1 and toks[i + 1][:1].isupper() \
+                    and (_is_place(toks[i + 1:stop], res) or _table_place(toks[i + 1:stop])) \
+                    and all(tags[k] in ("O", "B-PER", "I-PER") for k in range(i + 1, stop)) \
+                    and (stop == len(toks) or not tags[stop].startswith("I-")):
+                _retag(tags, i, stop, "ORG")
+                break
 
 
 # words that open the name of a government body ("Dinas Kesehatan Provinsi Jawa Barat")
 _BODY_HEADS = frozenset("Pemerintah Dinas Badan Dewan Komisi Sekretariat Inspektorat Kepolisian Kejaksaan "
                         "Pengadilan Kantor Satuan".split())
+
+
+def _table_place(words) -> bool:
+    hit = lookup_alias(" ".join(words))
+    return hit is not None and hit[1] == LOCATION
 
 
 def _regional_branches(toks, tags) -> None:
@@ -768,10 +808,30 @@ _BREAKS = frozenset({"—", "–", "-", "−", "|", "•", ";", ":"})
 _NOT_NAME_ENDS = frozenset({"Rp", "US$", "S$", "RM", "$", "€", "£", "¥", "/", "&", "*"})
 
 
+# lower-case words that name the kind of a place and belong to its name in Indonesian ("kota Bandung",
+# "desa Sukamaju", "sungai Ciliwung": both datasets tag them so), and "kantor …", left to
+# office_building_rule, which knows what an office's name is
+_PLACE_KIND_WORDS = frozenset(
+    "kota kabupaten provinsi kecamatan kelurahan desa dusun dukuh kampung nagari gampong distrik prefektur jalan "
+    "sungai pantai pulau kepulauan gunung danau selat teluk laut tanjung bukit lembah kantor".split())
+
+
 def span_edge_rule(sentences, tagged) -> None:
     """A name does not run across a spaced dash or a colon, nor end in a currency sign:
-    "**Sora Standard** — Rp 289 juta" had the ORG "Sora Standard — Rp"."""
+    "**Sora Standard** — Rp 289 juta" had the ORG "Sora Standard — Rp"; nor does it open with an
+    ordinary lower-case word ("lingkungan **Pemerintah Kabupaten Situbondo**", "kompleks **Kuil Ta
+    Muen Thom**"; a name particle may, "van Persie", and a place's kind, "kota Bandung")."""
     for toks, tags in zip(sentences, tagged):
+        if "B-ORG" in tags or "B-LOC" in tags or "B-PER" in tags:
+            for a, b, typ in bio_spans(tags):
+                while a < b - 1 and toks[a].islower() and toks[a].isalpha() and toks[a] not in _NAME_PARTICLES \
+                        and toks[a] not in _PLACE_KIND_WORDS:
+                    tags[a] = "O"
+                    a += 1
+                    tags[a] = "B-" + typ
+                if a == b - 1 and toks[a].islower() and toks[a].isalpha() and toks[a] not in _NAME_PARTICLES \
+                        and toks[a] not in _PLACE_KIND_WORDS:
+                    tags[a] = "O"  # "papan tengah": no name at all
         if _BREAKS.isdisjoint(toks) and _NOT_NAME_ENDS.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):
@@ -799,19 +859,50 @@ def organisation_word_rule(sentences, tagged, res) -> None:
     "**RSUD** Al Ihsan") is an organisation."""
     for toks, tags in zip(sentences, tagged):
         if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks) and _ORG_FRAGMENTS.isdisjoint(toks) \
-                and _REGIONAL_BODIES.isdisjoint(toks):
+                and _REGIONAL_BODIES.isdisjoint(toks) and _COURT_AND_AGENCY_HEADS.isdisjoint(toks) \
+                and "Pemerintah" not in toks:
             continue
         for a, b, typ in bio_spans(tags):
             if b - a == 1 and toks[a] in _ORG_FRAGMENTS:
                 tags[a] = "O"
             elif typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
                 _retag(tags, a, b, "ORG")
+            elif typ in ("PER", "LOC") and b - a > 1 and (
+                    toks[a] in _COURT_AND_AGENCY_HEADS or toks[a] == "Pemerintah" and toks[a + 1] in _REGION_WORDS):
+                _retag(tags, a, b, "ORG")  # "Pengadilan Tipikor Surabaya" was a place
             elif typ in ("PER", "LOC") and b - a > 1 and toks[a] in _REGIONAL_BODIES:
                 if typ == "PER" and b - a > 2 and not _is_place(toks[a + 1:b], res):
                     tags[a] = "B-ORG"  # "Bawaslu **Bayu Utomo**": the body and its head
                     tags[a + 1] = "B-PER"
                 else:
                     _retag(tags, a, b, "ORG")  # "Polres Rokan Hilir", "Polda Riau"
+        _company_word_runs(toks, tags, res)
+
+
+# first words of courts and agencies: never a place's or a person's
+_COURT_AND_AGENCY_HEADS = frozenset(
+    "Pengadilan Mahkamah Kejaksaan Kepolisian Kementerian Direktorat Dinas Badan Komisi Lembaga Sekretariat "
+    "Inspektorat".split())
+
+
+def _company_word_runs(toks, tags, res) -> None:
+    """An untagged capitalised run that ends in a company word is an organisation, with the
+    country the model tagged after it: "**Kiwoom Sekuritas Indonesia**", "the **Grantham
+    Institute**"."""
+    for k, tok in enumerate(toks):
+        if tok not in _ORG_LAST_WORDS or tags[k] != "O" or tok in _ORG_FRAGMENTS:
+            continue
+        start = k
+        while start > 0 and k - start < 4 and tags[start - 1] == "O" and nameish(toks[start - 1], res) \
+                and toks[start - 1].isalpha():
+            start -= 1
+        if start == k:
+            continue  # a company word alone ("Institute staff ...")
+        end = k + 1
+        if end < len(toks) and tags[end] in ("O", "B-LOC") and (end + 1 == len(toks) or tags[end + 1] != "I-LOC") \
+                and toks[end][:1].isupper() and _table_place([toks[end]]):
+            end += 1  # "… Sekuritas Indonesia"
+        _retag(tags, start, end, "ORG")
 
 
 # lower-case words that may stand inside an organisation's name
@@ -1049,6 +1140,7 @@ def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> No
     if not any("I-ORG" in tags for tags in tagged):
         return  # no organisation of several words to begin
     heads: set[str] = set()
+    head_uses: dict[str, int] = {}
     stems: set[tuple[str, ...]] = set()  # "Satria Mataram" of "Satria Mataram FC"
     for toks, tags in zip(sentences, tagged):
         if "I-ORG" in tags:
@@ -1057,6 +1149,7 @@ def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> No
                     head = a + 1 if toks[a] in _COMPANY_FORMS else a
                     if head < b - (head > a):  # "PT Arunika" alone is a company form and its name
                         heads.add(toks[head])
+                        head_uses[toks[head]] = head_uses.get(toks[head], 0) + 1
                     if b - head > 2 and toks[b - 1] in _ORG_LAST_WORDS:
                         stems.add(tuple(toks[head:b - 1]))
     starts = heads | {stem[0] for stem in stems}
@@ -1070,7 +1163,9 @@ def short_organisation_rule(sentences, tagged, res, untagged: bool = True) -> No
     for toks, tags, a, b in persons:
         if stems and tuple(toks[a:b]) in stems:
             _retag(tags, a, b, "ORG")
-        elif toks[a] in heads and toks[a].lower() not in res.first_names:
+        # a first name ("Budi") is a person's unless the story names two or more organisations with it
+        # ("Nissan Motor", "Nissan Motor Kyushu": the training data had a person called Nissan)
+        elif toks[a] in heads and (toks[a].lower() not in res.first_names or head_uses[toks[a]] > 1):
             if b - a == 1:
                 tags[a] = "B-ORG"
             elif b - a > 2:
