@@ -220,6 +220,14 @@ class _Words:
     honorifics = frozenset({"presiden"})
 
 
+def _tagged(rule, sentence: str, tags: str, *extra) -> list[str]:
+    """The tags of one sentence (words and tags written space-separated) after ``rule``."""
+    toks, got = sentence.split(), tags.split()
+    rule([toks], [got], *extra)
+    return got
+
+
+
 @pytest.mark.parametrize(
     "sentence, tags, expected",
     [
@@ -241,9 +249,7 @@ class _Words:
 def test_a_name_after_an_outlet_word_is_an_organisation(sentence, tags, expected):
     from tuireader.entities.rules import media_rule
 
-    toks, got = sentence.split(), tags.split()
-    media_rule([toks], [got], _Words())
-    assert got == expected.split()
+    assert _tagged(media_rule, sentence, tags, _Words()) == expected.split()
 
 
 def test_outlet_and_acronym_rules_in_recognise():
@@ -272,9 +278,7 @@ def test_outlet_and_acronym_rules_in_recognise():
 def test_names_from_the_alias_table_that_the_model_missed(sentence, tags, expected):
     from tuireader.entities.rules import known_names_rule
 
-    toks, got = sentence.split(), tags.split()
-    known_names_rule([toks], [got], _Words())
-    assert got == expected.split()
+    assert _tagged(known_names_rule, sentence, tags, _Words()) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -296,9 +300,7 @@ def test_a_title_inside_an_organisation_splits_off_the_person_after_it(sentence,
         lower_common = frozenset({"pajak", "keuangan", "staf"})
         honorifics = frozenset({"mayor", "jenderal"})
 
-    toks, got = sentence.split(), tags.split()
-    title_split_rule([toks], [got], Words())
-    assert got == expected.split()
+    assert _tagged(title_split_rule, sentence, tags, Words()) == expected.split()
 
 
 def test_a_lone_nationality_word_is_not_an_entity():
@@ -356,9 +358,7 @@ def test_two_organisations_joined_by_a_conjunction_are_two(story, tags, expected
 def test_a_region_s_branch_of_a_body_is_one_organisation(sentence, tags, expected):
     from tuireader.entities.rules import regional_body_rule
 
-    toks, got = sentence.split(), tags.split()
-    regional_body_rule([toks], [got], recogniser._get("id").res)
-    assert got == expected.split()
+    assert _tagged(regional_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -376,9 +376,7 @@ def test_a_region_s_branch_of_a_body_is_one_organisation(sentence, tags, expecte
 def test_what_the_model_read_into_the_front_of_a_name_goes_out(sentence, tags, expected):
     from tuireader.entities.rules import person_prefix_rule
 
-    toks, got = sentence.split(), tags.split()
-    person_prefix_rule([toks], [got], recogniser._get("id").res)
-    assert got == expected.split()
+    assert _tagged(person_prefix_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 def test_a_news_site_named_by_its_address_is_one_organisation():
@@ -410,9 +408,7 @@ def test_a_news_site_named_by_its_address_is_one_organisation():
 def test_an_organisation_s_name_holds_no_ordinary_lower_case_words(sentence, tags, expected):
     from tuireader.entities.rules import organisation_lower_case_rule
 
-    toks, got = sentence.split(), tags.split()
-    organisation_lower_case_rule([toks], [got])
-    assert got == expected.split()
+    assert _tagged(organisation_lower_case_rule, sentence, tags) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -428,9 +424,7 @@ def test_an_organisation_s_name_holds_no_ordinary_lower_case_words(sentence, tag
 def test_a_korean_or_chinese_family_name_before_a_hyphenated_given_name_is_a_person(sentence, tags, expected):
     from tuireader.entities.rules import east_asian_name_rule
 
-    toks, got = sentence.split(), tags.split()
-    east_asian_name_rule([toks], [got])
-    assert got == expected.split()
+    assert _tagged(east_asian_name_rule, sentence, tags) == expected.split()
 
 
 def test_a_person_s_name_ends_before_a_lower_case_word():
@@ -465,9 +459,7 @@ def test_a_photographer_after_a_site_s_address_is_a_person():
 def test_a_name_does_not_open_with_an_ordinary_lower_case_word(sentence, tags, expected):
     from tuireader.entities.rules import span_edge_rule
 
-    toks, got = sentence.split(), tags.split()
-    span_edge_rule([toks], [got])
-    assert got == expected.split()
+    assert _tagged(span_edge_rule, sentence, tags) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -483,9 +475,7 @@ def test_a_name_does_not_open_with_an_ordinary_lower_case_word(sentence, tags, e
 def test_courts_and_runs_ending_in_a_company_word_are_organisations(sentence, tags, expected):
     from tuireader.entities.rules import organisation_word_rule
 
-    toks, got = sentence.split(), tags.split()
-    organisation_word_rule([toks], [got], recogniser._get("id").res)
-    assert got == expected.split()
+    assert _tagged(organisation_word_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -499,9 +489,7 @@ def test_courts_and_runs_ending_in_a_company_word_are_organisations(sentence, ta
 def test_a_regional_body_before_an_untagged_place_is_one_organisation(sentence, tags, expected):
     from tuireader.entities.rules import regional_body_rule
 
-    toks, got = sentence.split(), tags.split()
-    regional_body_rule([toks], [got], recogniser._get("id").res)
-    assert got == expected.split()
+    assert _tagged(regional_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 @pytest.mark.parametrize(
@@ -516,9 +504,7 @@ def test_a_regional_body_before_an_untagged_place_is_one_organisation(sentence, 
 def test_bylines_and_regional_offices_before_a_name(sentence, tags, expected):
     from tuireader.entities.rules import person_prefix_rule
 
-    toks, got = sentence.split(), tags.split()
-    person_prefix_rule([toks], [got], recogniser._get("id").res)
-    assert got == expected.split()
+    assert _tagged(person_prefix_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 def test_a_first_name_that_heads_two_organisations_of_the_story_is_the_company():
