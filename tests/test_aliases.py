@@ -135,7 +135,7 @@ STORY_CASES = [
     pytest.param(
         "PDIP Jatim menolak, sementara PDIP pusat diam.",
         [("PDIP Jatim", ORG), ("PDIP", ORG)],
-        {"PDIP Jatim": "PDIP Jatim", "PDIP": "PDIP"},
+        {"PDIP Jatim": "PDIP Jatim", "PDIP": "PDI Perjuangan"},
         id="an-acronym-is-not-its-branch",
     ),
     pytest.param(
@@ -220,6 +220,14 @@ ORG_ALIASES = [
     ("International Criminal Court", "International Criminal Court"),
     ("Mahkamah Internasional", "International Court of Justice"),
     ("ICJ", "International Court of Justice"),
+    # Indonesia's parties, as news names them
+    ("Golkar", "Partai Golkar"),
+    ("Partai Golongan Karya", "Partai Golkar"),
+    ("PDIP", "PDI Perjuangan"),
+    ("PDI-P", "PDI Perjuangan"),
+    ("Gerindra", "Partai Gerindra"),
+    ("PKB", "Partai Kebangkitan Bangsa"),
+    ("Perindo", "Partai Perindo"),
 ]
 
 

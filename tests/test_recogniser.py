@@ -514,6 +514,11 @@ def test_a_first_name_that_heads_two_organisations_of_the_story_is_the_company()
     assert ("Nissan", "ORG") in got and ("Nissan", "PERSON") not in got
 
 
+def test_a_party_chair_is_the_party_and_a_person():
+    got = ents("Ketua Umum Partai Golkar Bahlil Lahadalia, yang juga Menteri ESDM, hadir.", "id")
+    assert ("Partai Golkar", "ORG") in got and ("Bahlil Lahadalia", "PERSON") in got
+
+
 def test_misc_words_are_words_only_ever_tagged_misc():
     from tuireader.entities.train import misc_words
 

@@ -373,8 +373,8 @@ _LEADING_OFFICES = frozenset(
 _RANKS = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana laksda laksma marsekal marsda marsma kolonel kol letkol mayor "
     "kapten letnan komjen irjen brigjen kombes akbp akp kompol iptu ipda aiptu aipda bripka brigpol bripda".split())
-# words right before an office's body: "Direktur Utama PT …", "pelatih Persib …", "CEO Danantara …"
-_OFFICES_BEFORE = _LEADING_OFFICES | _PERSON_TITLES | {"utama", "ceo", "eksekutif", "kapten", "manajer"}
+# words right before an office's body: "Direktur Utama PT …", "Ketua Umum Partai Golkar …", "CEO Danantara …"
+_OFFICES_BEFORE = _LEADING_OFFICES | _PERSON_TITLES | {"utama", "umum", "ceo", "eksekutif", "kapten", "manajer"}
 _SPEECH_WORDS = frozenset("kata ujar ucap tutur jelas ungkap tegas imbuh tambah said says told menurut".split())
 
 
