@@ -621,9 +621,10 @@ def _untagged_regional_bodies(toks, tags, res) -> None:
                 break
 
 
-# words that open the name of a government body ("Dinas Kesehatan Provinsi Jawa Barat")
-_BODY_HEADS = frozenset("Pemerintah Dinas Badan Dewan Komisi Sekretariat Inspektorat Kepolisian Kejaksaan "
-                        "Pengadilan Kantor Satuan".split())
+# first words of courts, agencies and other bodies: never a place's or a person's
+_BODY_HEADS = frozenset(
+    "Pengadilan Mahkamah Kejaksaan Kepolisian Kementerian Direktorat Dinas Badan Komisi Lembaga Sekretariat "
+    "Inspektorat Dewan Satuan".split())
 
 
 def _table_place(words) -> bool:
@@ -646,7 +647,7 @@ def _regional_branches(toks, tags) -> None:
             continue
         head = a - 1  # an untagged run of capitalised words that opens with a body word
         while head >= max(0, a - 6) and tags[head] == "O" and toks[head][:1].isupper():
-            if toks[head] in _BODY_HEADS:
+            if toks[head] in _BODY_HEADS or toks[head] in ("Pemerintah", "Kantor"):
                 _retag(tags, head, b, "ORG")
                 break
             head -= 1
@@ -859,7 +860,7 @@ def organisation_word_rule(sentences, tagged, res) -> None:
     "**RSUD** Al Ihsan") is an organisation."""
     for toks, tags in zip(sentences, tagged):
         if _ORG_LAST_WORDS.isdisjoint(toks) and _ORG_FIRST_WORDS.isdisjoint(toks) and _ORG_FRAGMENTS.isdisjoint(toks) \
-                and _REGIONAL_BODIES.isdisjoint(toks) and _COURT_AND_AGENCY_HEADS.isdisjoint(toks) \
+                and _REGIONAL_BODIES.isdisjoint(toks) and _BODY_HEADS.isdisjoint(toks) \
                 and "Pemerintah" not in toks:
             continue
         for a, b, typ in bio_spans(tags):
@@ -868,7 +869,7 @@ def organisation_word_rule(sentences, tagged, res) -> None:
             elif typ in ("PER", "LOC") and b - a > 1 and (toks[b - 1] in _ORG_LAST_WORDS or toks[a] in _ORG_FIRST_WORDS):
                 _retag(tags, a, b, "ORG")
             elif typ in ("PER", "LOC") and b - a > 1 and (
-                    toks[a] in _COURT_AND_AGENCY_HEADS or toks[a] == "Pemerintah" and toks[a + 1] in _REGION_WORDS):
+                    toks[a] in _BODY_HEADS or toks[a] == "Pemerintah" and toks[a + 1] in _REGION_WORDS):
                 _retag(tags, a, b, "ORG")  # "Pengadilan Tipikor Surabaya" was a place
             elif typ in ("PER", "LOC") and b - a > 1 and toks[a] in _REGIONAL_BODIES:
                 if typ == "PER" and b - a > 2 and not _is_place(toks[a + 1:b], res):
@@ -877,12 +878,6 @@ def organisation_word_rule(sentences, tagged, res) -> None:
                 else:
                     _retag(tags, a, b, "ORG")  # "Polres Rokan Hilir", "Polda Riau"
         _company_word_runs(toks, tags, res)
-
-
-# first words of courts and agencies: never a place's or a person's
-_COURT_AND_AGENCY_HEADS = frozenset(
-    "Pengadilan Mahkamah Kejaksaan Kepolisian Kementerian Direktorat Dinas Badan Komisi Lembaga Sekretariat "
-    "Inspektorat".split())
 
 
 def _company_word_runs(toks, tags, res) -> None:
