@@ -888,7 +888,7 @@ class _Scan:
             self.add(s, end, DURATION, _duration(value, extra))
         elif kind == COUNT and unit is None and mult == 1 and (rm := _WORD_RANGE_AFTER.match(text, e)):
             # "dua hingga tiga hari", "two to three percent": the first number takes the second's unit
-            kind2, end2, mult2, _conv2, unit2, extra2 = self.suffix(rm.end(), None, False)
+            kind2, _end2, mult2, _conv2, unit2, extra2 = self.suffix(rm.end(), None, False)
             if kind2 == DURATION:
                 self.add(s, e, DURATION, _duration(value, extra2))
             elif kind2 == PERCENT:
@@ -905,7 +905,7 @@ class _Scan:
 # exchange rates quoted against the dollar, in the currency the sentence names
 _PER_DOLLAR_AFTER = re.compile(rf"{_S}+(?i:per{_S}+(?:US{_S}+|U\.S\.{_S}+)?dol+ar|per{_S}+US\$|against{_S}+the{_S}+dollar)")
 _FX_CODES = {"yen": "JPY", "rupiah": "IDR", "won": "KRW", "peso": "PHP", "ringgit": "MYR", "baht": "THB",
-             "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "dong": "VND", "euro": "EUR", "yuan's": "CNY",
+             "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "dong": "VND", "euro": "EUR",
              "taiwan dollar": "TWD", "singapore dollar": "SGD", "hong kong dollar": "HKD", "australian dollar": "AUD"}
 _FX_CURRENCY_BEFORE = re.compile(
     rf"\b(?i:({'|'.join(sorted((re.escape(k) for k in _FX_CODES), key=len, reverse=True))}))\b(?:[^.!?\n]|\.(?=[0-9]))*\Z")
