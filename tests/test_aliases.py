@@ -228,6 +228,11 @@ ORG_ALIASES = [
     ("Gerindra", "Partai Gerindra"),
     ("PKB", "Partai Kebangkitan Bangsa"),
     ("Perindo", "Partai Perindo"),
+    # ministries of the 2024 cabinet and state companies
+    ("Kemendikdasmen", "Kementerian Pendidikan Dasar dan Menengah"),
+    ("Kemendiktisaintek", "Kementerian Pendidikan Tinggi, Sains, dan Teknologi"),
+    ("KAI", "PT Kereta Api Indonesia"),
+    ("Pertamina", "PT Pertamina"),
 ]
 
 

@@ -277,7 +277,7 @@ def syllable_acronym_fits(word: str, long_form: Sequence[str], from_any: bool = 
     """"Bawaslu" for "Badan Pengawas Pemilu", "Kemenkeu" for "Kementerian Keuangan": a capitalised
     word whose letters run, in order, through at least two words of the name, from its first letter
     (``from_any``: from the first letter of any of the words, "8 gigawatt-hours (GWh)")."""
-    if not (2 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+    if not (2 <= len(word) <= 20 and word.isalpha() and word[0].isupper() and word[1:].islower()):
         return False
     words = [w.lower() for w in long_form if w.isalpha()]
     letters = word.lower()

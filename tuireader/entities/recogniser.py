@@ -23,8 +23,8 @@ from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, commission_rule, coordination_rule, country_rule, dateline_rule,
-                    east_asian_name_rule, known_names_rule, lower_case_opener_rule, media_rule, misc_word_rule,
-                    name_joiner_rule, nameish, office_building_rule, organisation_lower_case_rule,
+                    east_asian_name_rule, known_names_rule, long_form_rule, lower_case_opener_rule, media_rule,
+                    misc_word_rule, name_joiner_rule, nameish, office_building_rule, organisation_lower_case_rule,
                     organisation_person_rule, organisation_word_rule, person_lower_case_rule, person_prefix_rule,
                     regional_body_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
                     speaker_rule, state_company_rule, title_split_rule, titled_person_rule)
@@ -137,6 +137,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         span_edge_rule(sentences, tagged)
         dateline_rule(sentences, tagged, model.res)
         misc_word_rule(sentences, tagged, model.res)
+        long_form_rule(sentences, tagged)
         acronym_rule(sentences, tagged)
         organisation_word_rule(sentences, tagged, model.res)
         coordination_rule(sentences, tagged, model.res)

@@ -680,14 +680,21 @@ def office_building_rule(sentences, tagged, res) -> None:
 
 
 def commission_rule(sentences, tagged) -> None:
-    """"Komisi III DPR", "Komisi I": a parliament's numbered commission is an organisation (the model
-    tags "DPR" and leaves "Komisi III" out)."""
+    """"Komisi III DPR", "Komisi I": a parliament's numbered commission is an organisation, with the
+    parliament it belongs to (the model tags "DPR" and leaves "Komisi III" out)."""
     for toks, tags in zip(sentences, tagged):
         if "Komisi" not in toks:
             continue
         for i in range(len(toks) - 1):
             if toks[i] == "Komisi" and toks[i + 1] in _ROMAN and tags[i] == "O" and tags[i + 1] == "O":
-                _retag(tags, i, i + 2, "ORG")
+                end = i + 2
+                if end < len(toks) and toks[end] in ("DPR", "DPRD"):  # "Komisi X DPR", "Komisi VIII DPR RI"
+                    end += 1
+                    while end < len(toks) and tags[end].startswith("I-"):
+                        end += 1
+                    if end < len(toks) and toks[end] == "RI" and tags[end] == "O":
+                        end += 1
+                _retag(tags, i, end, "ORG")
 
 
 def state_company_rule(sentences, tagged) -> None:
@@ -825,6 +832,11 @@ def span_edge_rule(sentences, tagged) -> None:
     for toks, tags in zip(sentences, tagged):
         if "B-ORG" in tags or "B-LOC" in tags or "B-PER" in tags:
             for a, b, typ in bio_spans(tags):
+                if typ != "ORG" and "(" in toks[a + 1:b]:  # "Mina (Armuzna": a bracket opens no name's part
+                    cut = toks.index("(", a + 1)
+                    for k in range(cut, b):
+                        tags[k] = "O"
+                    b = cut
                 while a < b - 1 and toks[a].islower() and toks[a].isalpha() and toks[a] not in _NAME_PARTICLES \
                         and toks[a] not in _PLACE_KIND_WORDS:
                     tags[a] = "O"
@@ -997,8 +1009,9 @@ def admin_place_rule(sentences, tagged, res) -> None:
             if typ == "LOC" or b - a > 4:
                 continue
             name = " ".join(toks[a:b]).lower()
-            if name in places and (b - a > 1 or name not in res.first_names):
-                _retag(tags, a, b, "LOC")
+            if name in places and (b - a > 1 or name not in res.first_names) and not (
+                    b - a == 1 and toks[a].isupper() and (lookup_alias(toks[a]) or ("", ""))[1] == ORG):
+                _retag(tags, a, b, "LOC")  # but "KAI", the railway, is no "Kai" islands
 
 
 # lower-case words inside a person's name: "Maarten den Bakker", "Kengo wa Dondo", "Faisal bin Nasser"
@@ -1062,6 +1075,47 @@ def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
 
 
 _TERM = ""  # in acronym_rule's map: the acronym of a thing, not of a name
+
+
+_LONG_FORM_JOINERS = frozenset({",", "dan", "and", "of", "&"})
+
+
+def long_form_rule(sentences, tagged) -> None:
+    """"Kementerian Pendidikan Dasar dan Menengah (Kemendikdasmen)", "Badan Standar, Kurikulum, dan
+    Asesmen Pendidikan (BSKAP)": what a bracketed acronym abbreviates is one name up to the bracket,
+    though the model stopped at a comma or "dan", or tagged none of it. The long form starts with the
+    acronym's first letter, its words and joiners run up to the bracket, and it holds no more than
+    the one name it may open ("Arafah, Muzdalifah, dan Mina (Armuzna)" are three places)."""
+    for toks, tags in zip(sentences, tagged):
+        if "(" not in toks:
+            continue
+        n = len(toks)
+        for i in range(2, n - 2):
+            if toks[i] != "(" or toks[i + 2] != ")" or tags[i - 1][2:] == "PER":
+                continue
+            short = toks[i + 1]
+            if not (_acronym(short) or short.isalpha() and short[0].isupper() and len(short) >= 4):
+                continue
+            best = None
+            s = i - 1
+            while s >= max(0, i - 12) and (toks[s][:1].isupper() and toks[s].isalpha() or toks[s] in _LONG_FORM_JOINERS):
+                words = toks[s:i]
+                if toks[s][:1].lower() == short[0].lower() and toks[s] not in _LONG_FORM_JOINERS and len(words) > 1 \
+                        and (initials_fit(short, " ".join(w for w in words if w != ",")) if _acronym(short)
+                             else syllable_acronym_fits(short, words)):
+                    best = s
+                s -= 1
+            if best is None or tags[best].startswith("I-"):
+                continue  # none, or one that starts inside a name ("Kementerian Energi dan … (ESDM)")
+            spans = bio_spans(tags[best:i])
+            if len(spans) > 1 or spans and spans[0][0] != 0:
+                continue  # names of their own in the range, or one that does not open it
+            if spans and spans[0][1] == i - best:
+                continue  # the model already has the whole long form
+            if not spans and toks[best] not in _BODY_HEADS and toks[best] not in _ORG_FIRST_WORDS:
+                continue  # untagged, and no body's name: "Rapat Dewan Gubernur (RDG)", "Produk Domestik Bruto (PDB)"
+            typ = spans[0][2] if spans else "ORG"
+            _retag(tags, best, i, typ)
 
 
 def acronym_rule(sentences, tagged) -> None:
