@@ -34,7 +34,7 @@ from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 from .aliases import initials_fit, lookup_alias, syllable_acronym_fits
 from .evaluate import bio_spans
-from .mention import LOCATION, ORG, PERSON
+from .mention import LOCATION, ORG
 
 
 def _by_first_word(names) -> dict[str, list[tuple[str, ...]]]:
@@ -299,12 +299,12 @@ def person_prefix_rule(sentences, tagged, res) -> None:
             rank = next((k for k in range(a + 1, b - 1) if toks[k].lower() in _RANKS), None)
             if rank is not None:
                 before = toks[a:rank]
-                hit = lookup_alias(" ".join(before))
+                listed = _table_type(before)
                 for k in range(a, rank + 1):
                     tags[k] = "O"
-                if _is_place(before, res) or hit is not None and hit[1] == LOCATION:
+                if _is_place(before, res) or listed == LOCATION:
                     _retag(tags, a, rank, "LOC")
-                elif hit is not None and hit[1] != PERSON:  # "Panglima TNI Jenderal Agus Subiyanto"
+                elif listed == ORG:  # "Panglima TNI Jenderal Agus Subiyanto"
                     _retag(tags, a, rank, "ORG")
                 tags[rank + 1] = "B-PER"
                 continue
@@ -314,18 +314,18 @@ def person_prefix_rule(sentences, tagged, res) -> None:
                 continue
             if a == 0 or not toks[a - 1][:1].isupper():
                 continue
-            # after a regional office a place and a one-word name: "Bupati **Luwu** **Patahudding**"
-            # (only there is a regency's name taken as a place: "Makmur", "Batu" are given names too)
-            # (a province's office takes only a province of the alias table: "Gubernur **Rano Karno**")
+            # after a regional office, a place and a one-word name: "Bupati **Luwu** **Patahudding**". Only
+            # there is a regency's name taken as a place ("Makmur", "Batu" are given names too), and a
+            # province's office takes only a province of the alias table ("Gubernur **Rano Karno**").
             office = toks[a - 1].lower()
             regional = office in _REGIONAL_OFFICES
             for m in (3, 2, 1):
                 if b - (a + m) < (1 if regional else 2) or not all(nameish(t, res) for t in toks[a + m:b]):
                     continue
-                hit = lookup_alias(" ".join(toks[a:a + m]))
-                if hit is not None and hit[1] != PERSON or regional and office not in _PROVINCE_OFFICES \
+                listed = _table_type(toks[a:a + m])
+                if listed in (ORG, LOCATION) or regional and office not in _PROVINCE_OFFICES \
                         and _is_place(toks[a:a + m], res):
-                    _retag(tags, a, a + m, "ORG" if hit is not None and hit[1] == ORG else "LOC")
+                    _retag(tags, a, a + m, "ORG" if listed == ORG else "LOC")
                     tags[a + m] = "B-PER"
                     break
 
@@ -444,7 +444,7 @@ def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res) -> bo
             or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS and (k - a == 1 or _is_place(toks[a + 1:k], res))
             # an acronym or a known body's short name inside: "… Hukum Kejagung"
             or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
-                              or (lookup_alias(toks[k - 1]) or ("", ""))[1] == "ORG"))
+                              or _table_type(toks[k - 1:k]) == ORG))
 
 
 def organisation_person_rule(sentences, tagged, res) -> None:
@@ -611,9 +611,10 @@ def _untagged_regional_bodies(toks, tags, res) -> None:
     for i in range(len(toks) - 1):
         if toks[i] not in _REGIONAL_BODIES or tags[i] not in ("O", "B-ORG") or tags[i + 1] not in ("O", "B-PER"):
             continue
-        end = i + 2 if i + 2 < len(toks) and tags[i + 2] == "I-PER" and tags[i + 1] == "B-PER" else i + 1
-        for stop in (end + 1, i + 2):  # the longest place: "Rokan Hilir", then "Luwu"
-            if stop <= len(toks) and stop > i + 1 and toks[i + 1][:1].isupper() \
+        # a place of two words only where the model called them one person: "Rokan Hilir", else "Luwu"
+        two_words = i + 2 < len(toks) and tags[i + 1] == "B-PER" and tags[i + 2] == "I-PER"
+        for stop in ((i + 3, i + 2) if two_words else (i + 2,)):
+            if stop <= len(toks) and toks[i + 1][:1].isupper() \
                     and (_is_place(toks[i + 1:stop], res) or _table_place(toks[i + 1:stop])) \
                     and all(tags[k] in ("O", "B-PER", "I-PER") for k in range(i + 1, stop)) \
                     and (stop == len(toks) or not tags[stop].startswith("I-")):
@@ -627,9 +628,14 @@ _BODY_HEADS = frozenset(
     "Inspektorat Dewan Satuan".split())
 
 
-def _table_place(words) -> bool:
+def _table_type(words) -> str | None:
+    """The alias table's type (PERSON/ORG/LOCATION) of the name these words spell, if it lists it."""
     hit = lookup_alias(" ".join(words))
-    return hit is not None and hit[1] == LOCATION
+    return hit[1] if hit is not None else None
+
+
+def _table_place(words) -> bool:
+    return _table_type(words) == LOCATION
 
 
 def _regional_branches(toks, tags) -> None:
@@ -737,7 +743,7 @@ def sentence_start_rule(sentences, tagged, res) -> None:
     alone = {tuple(toks[a:b]) for toks, tags in zip(sentences, tagged) if "B-ORG" in tags
              for a, b, typ in bio_spans(tags) if typ == "ORG"}
     for tags, rest in cuts:
-        if rest in alone or (lookup_alias(" ".join(rest)) or ("", ""))[1] == "ORG":
+        if rest in alone or _table_type(rest) == ORG:
             tags[0] = "O"
             tags[1] = "B-ORG"
 
@@ -1010,7 +1016,7 @@ def admin_place_rule(sentences, tagged, res) -> None:
                 continue
             name = " ".join(toks[a:b]).lower()
             if name in places and (b - a > 1 or name not in res.first_names) and not (
-                    b - a == 1 and toks[a].isupper() and (lookup_alias(toks[a]) or ("", ""))[1] == ORG):
+                    b - a == 1 and toks[a].isupper() and _table_type(toks[a:b]) == ORG):
                 _retag(tags, a, b, "LOC")  # but "KAI", the railway, is no "Kai" islands
 
 
