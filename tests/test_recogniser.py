@@ -379,6 +379,29 @@ def test_what_the_model_read_into_the_front_of_a_name_goes_out(sentence, tags, e
     assert _tagged(person_prefix_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        # a Balinese "I" / "Ni" before the birth-order name, "Anak Agung" are the name's
+        ("Gubernur Bali I Wayan Koster mengatakan", "O B-LOC O B-PER I-PER O", "O B-LOC B-PER I-PER I-PER O"),
+        ("bersama Ni Luh Djelantik .", "O O B-PER I-PER O", "O B-PER I-PER I-PER O"),
+        ("dan Anak Agung Gde Agung .", "O O B-PER I-PER I-PER O", "O B-PER I-PER I-PER I-PER O"),
+        # the Sasak "Lalu" opens a name the model missed; "Lalu" opening a sentence is "then"
+        ("Gubernur NTB Lalu Muhamad Iqbal meninjau", "O B-LOC O O O O", "O B-LOC B-PER I-PER I-PER O"),
+        ("Lalu Andi pergi", "O O O", "O O O"),
+        ("kata Baiq Nuril", "O O B-PER", "O B-PER I-PER"),
+        # the corps after a rank is not the name's
+        ("Kapolda Irjen Pol Rusdi Hartono", "O O B-PER I-PER I-PER", "O O O B-PER I-PER"),
+        # a one-letter word before a name that is not a Balinese one stays out
+        ("Tim I Andi Wijaya", "O O B-PER I-PER", "O O B-PER I-PER"),
+    ],
+)
+def test_regional_name_openers_belong_to_the_name(sentence, tags, expected):
+    from tuireader.entities.rules import regional_name_rule
+
+    assert _tagged(regional_name_rule, sentence, tags, recogniser._get("id").res) == expected.split()
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

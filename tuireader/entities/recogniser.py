@@ -26,7 +26,7 @@ from .rules import (acronym_rule, admin_place_rule, commission_rule, coordinatio
                     east_asian_name_rule, known_names_rule, long_form_rule, lower_case_opener_rule, media_rule,
                     misc_word_rule, name_joiner_rule, nameish, office_building_rule, organisation_lower_case_rule,
                     organisation_person_rule, organisation_word_rule, person_lower_case_rule, person_prefix_rule,
-                    regional_body_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
+                    regional_body_rule, regional_name_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
                     speaker_rule, state_company_rule, title_split_rule, titled_person_rule)
 from .tokenize import split_sentences, tokenize
 
@@ -156,6 +156,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         person_prefix_rule(sentences, tagged, model.res)
         person_lower_case_rule(sentences, tagged)
         east_asian_name_rule(sentences, tagged)
+        regional_name_rule(sentences, tagged, model.res)
         sentence_start_rule(sentences, tagged, model.res)
         lower_case_opener_rule(sentences, tagged, model.res)
         country_rule(sentences, tagged)

@@ -1074,6 +1074,46 @@ def east_asian_name_rule(sentences, tagged) -> None:
                 _retag(tags, i, end, "PER")
 
 
+# Balinese birth-order names come after "I" (a man) or "Ni" (a woman): "I Wayan Koster", "Ni Luh Djelantik"
+_BALINESE_GIVEN = frozenset("Wayan Made Nyoman Ketut Putu Gede Gde Kadek Komang Nengah Luh Gusti Dewa".split())
+# noble and regional titles that are part of the name: Sasak "Lalu" and "Baiq" ("Lalu Muhamad Iqbal"),
+# Balinese "Anak Agung" and "Cokorda"; "Lalu" is also "then", but not capitalised inside a sentence
+_NAME_OPENERS = frozenset({"Lalu", "Baiq", "Cokorda", "Tjokorda"})
+# the corps after a police or army rank: "Irjen Pol Rusdi Hartono", "Kolonel Inf Andi Putra"
+_RANK_CORPS = frozenset({"Pol", "Pol.", "Inf", "Inf.", "Kav", "Kav.", "Arh", "Czi", "Cpl", "Mar", "Purn"})
+_QUOTES_AND_BREAKS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "—"})
+
+
+def regional_name_rule(sentences, tagged, res) -> None:
+    """Indonesian names open with words the model reads as something else: a Balinese "I"/"Ni" before
+    the birth-order name ("**I Wayan Koster**" was "Wayan Koster"), "Anak Agung", the Sasak "Lalu" and
+    "Baiq" ("Gubernur NTB **Lalu Muhamad Iqbal**" went untagged), while the corps after a police rank
+    is not the name's ("Irjen Pol **Rusdi Hartono**")."""
+    for toks, tags in zip(sentences, tagged):
+        if _NAME_OPENERS.isdisjoint(toks) and "B-PER" not in tags:
+            continue
+        for i in range(1, len(toks) - 1):
+            if toks[i] in _NAME_OPENERS and tags[i] == "O" and toks[i - 1] not in _QUOTES_AND_BREAKS:
+                end = i + 1
+                while end < len(toks) and end - i <= 4 and tags[end] in ("O", "B-PER", "I-PER") \
+                        and nameish(toks[end], res) and not (end > i + 1 and tags[end] == "B-PER"):
+                    end += 1
+                if end > i + 1:
+                    while end < len(toks) and tags[end] == "I-PER":
+                        end += 1
+                    _retag(tags, i, end, "PER")
+        for a, b, typ in reversed(bio_spans(tags)):
+            if typ != "PER":
+                continue
+            if b - a > 1 and toks[a] in _RANK_CORPS and a > 0 and toks[a - 1].lower() in _RANKS:
+                tags[a] = "O"
+                tags[a + 1] = "B-PER"
+            elif a > 0 and tags[a - 1] == "O" and (
+                    toks[a - 1] in ("I", "Ni") and toks[a] in _BALINESE_GIVEN
+                    or toks[a - 1] == "Anak" and toks[a] == "Agung"):
+                _retag(tags, a - 1, b, "PER")
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
