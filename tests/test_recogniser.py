@@ -915,6 +915,14 @@ def _story(*lines):
         # but not where the model tagged the holder apart
         (["CEO Seorim/B-ORG Energy/I-ORG Park/B-PER Seung-woo/I-PER hadir", "Seorim/B-ORG setuju ."],
          "O B-ORG I-ORG B-PER I-PER O"),
+        # a body the alias table knows, inside a PERSON or at the head of an ORG, is the body; its holder follows
+        (["Direktur Jenderal Haji dan Umrah/B-PER Kemenag/I-PER Hilman/I-PER Latief/I-PER mengatakan"],
+         "O O O O O B-ORG B-PER I-PER O"),
+        (["Sekretaris Jenderal Kementerian/B-ORG Kesehatan/I-ORG Kunta/I-ORG Wibawa/I-ORG Nugraha/I-ORG hadir"],
+         "O O B-ORG I-ORG B-PER I-PER I-PER O"),
+        # ... not when what follows is a country's name
+        (["Ketua Dewan/B-ORG Perwakilan/I-ORG Rakyat/I-ORG Republik/I-ORG Indonesia/I-ORG hadir"],
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),
     ],
 )
 def test_an_organisation_and_the_person_who_speaks_for_it(lines, first_tags):

@@ -438,9 +438,9 @@ def _story_names(sentences, spans, res):
 
 def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res) -> bool:
     """Whether ``toks[a:k]`` can be the body of an office inside the span ``[a, b)``."""
-    if typ == "PER":  # "… Tsunami BMKG Daryono": an acronym ends it
-        return k < b and len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
-    return (toks[k - 1] == "Tbk" or k < b and tuple(toks[a:k]) in story_orgs
+    if typ == "PER":  # "… Tsunami BMKG Daryono", "Dirjen PHU Kemenag Hilman Latief": an acronym ends it
+        return k < b and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1]) or _table_type(toks[k - 1:k]) == ORG)
+    return (toks[k - 1] == "Tbk" or k < b and (tuple(toks[a:k]) in story_orgs or _table_type(toks[a:k]) == ORG)
             or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS and (k - a == 1 or _is_place(toks[a + 1:k], res))
             # an acronym or a known body's short name inside: "… Hukum Kejagung"
             or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
@@ -470,7 +470,8 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 a = start
             if b - a < 2 or typ not in ("ORG", "PER"):
                 continue
-            if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]):
+            if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]) and (
+                    b - a < 3 or not any(_table_type((t,)) == ORG for t in toks[a:b - 2])):
                 continue  # most people's names
             end = b
             if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
@@ -491,12 +492,15 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 while p < end - 1 and toks[p].lower() in _RANKS:
                     p += 1
                 tail = toks[p:end]
-                if not 1 <= len(tail) <= 4 or not all(nameish(t, res) and not t.isupper() for t in tail):
+                if not 1 <= len(tail) <= 4 or not all(nameish(t, res) and not t.isupper() for t in tail) \
+                        or any(_table_type((t,)) == LOCATION for t in tail):  # "… Rakyat" + "Republik Indonesia"
                     continue
                 # an office word before the body shows a holder follows, unless the model tagged one apart
                 # ("CEO Seorim Energy" + "Park Seung-woo")
+                # a body the alias table knows inside a person's span: "Umrah Kemenag Hilman Latief"
+                known_body = typ == "PER" and len(tail) >= 2 and _table_type(toks[k - 1:k]) == ORG
                 if not _ORG_LAST_WORDS.isdisjoint(tail) or not (
-                        p > k or tail[0] in named_alone or tail[-1] in named_alone
+                        p > k or tail[0] in named_alone or tail[-1] in named_alone or known_body
                         or end == b and office_before and len(tail) >= 2 and not _is_place(tail, res)):
                     continue
                 if any(_contains(name, tail[:2]) or _contains(tuple(tail), list(name))
