@@ -729,3 +729,39 @@ def test_an_exchange_rate_against_the_dollar_is_money_in_the_named_currency(text
 @pytest.mark.parametrize("text", ["Overnight, the S&P 500 briefly rose.", "A fleet of Boeing 737-800 freighters."])
 def test_index_and_model_numbers_are_no_figures(text):
     assert find_figures(text, PUB, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Revenue rose to NT$839.25 billion, or NT$13.94 per share.",
+         [("NT$839.25 billion", 839250000000, "TWD"), ("NT$13.94", 13.94, "TWD")]),
+        ("The bank injected 1.5 lakh crore rupees and 500 crore rupees.",
+         [("1.5 lakh crore rupees", 1500000000000, "INR"), ("500 crore rupees", 5000000000, "INR")]),
+        ("Shares cost Rs 250 and HK$12.", [("Rs 250", 250, "INR"), ("HK$12", 12, "HKD")]),
+    ],
+)
+def test_more_currencies_and_scale_words(text, expected):
+    assert [(f.text, f.value, f.unit) for f in find_figures(text, PUB, "en") if f.kind == MONEY] == expected
+
+
+def test_a_scaled_range_counts_what_its_second_amount_counts():
+    figures = find_figures("Penjualan diperkirakan 6,4 juta hingga 6,7 juta unit, stok 31,23 juta KL.", PUB, "id")
+    assert [(f.value, f.unit) for f in figures] == [(6400000, "unit"), (6700000, "unit"), (31230000, "KL")]
+
+
+def test_date_ranges_give_both_ends():
+    figures = find_figures("Periode Januari hingga 9 Maret 2025. The talks run June 4-6, 2025.", PUB, None)
+    assert [(f.text, f.value) for f in figures] == [
+        ("Januari", "2025-01"), ("9 Maret 2025", "2025-03-09"), ("June 4", "2025-06-04"), ("6, 2025", "2025-06-06")]
+
+
+@pytest.mark.parametrize("text", ["Hubungi layanan darurat 112.", "Residents can call the SES on 132 500.",
+                                  "Harga emas 24 karat naik."])
+def test_numbers_to_dial_and_gold_purity_are_no_figures(text):
+    assert find_figures(text, PUB, None) == []
+
+
+def test_households_are_one_unit():
+    assert [(f.value, f.unit) for f in find_figures("Sebanyak 386 kepala keluarga mengungsi.", PUB, "id")] == [
+        (386, "kepala keluarga")]

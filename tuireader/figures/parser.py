@@ -16,10 +16,10 @@ Decisions (see also the tests):
   separator is the convention's decimal mark and a scale or percent word follows
   ("3.500 million" in English = 3.5 million; "1,500 triliun" = 1.5 trillion).
   So "1.500 people" in English text is 1500, not 1.5.
-* Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, RM, codes)
+* Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, NT$, Rs, RM, codes)
   or a suffix (rupiah, dolar AS, dollars, euro, riyal, won, baht, pesos, ...; "61 cents" is
   0.61 USD; fewer than 100 won are no money). Single-letter scales ("M",
-  "T", "m", "bn", "k") count only in money: "Rp 2 M" is 2 miliar (for IDR "M" is
+  "T", "m", "bn", "k") count only in money; Indian "lakh", "crore", "lakh crore" are 10^5, 10^7, 10^12: "Rp 2 M" is 2 miliar (for IDR "M" is
   miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
 * Percent: value as written, unit "%". "percentage points"/"poin persentase"
   keep their value with unit "pp"; basis points ("bps", "basis poin") become
@@ -38,7 +38,8 @@ Decisions (see also the tests):
   scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
   after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
   values in URLs ("?v=20250801"), model and index numbers ("Boeing 737-800",
-  "S&P 500"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
+  "S&P 500"), numbers to dial ("layanan darurat 112", "call the SES on 132 500"),
+  gold purity ("24 karat"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
   count the noun after them ("tiga tersangka", "nine people"), never "one"/"satu"
   or "roda empat" (four-wheeled); with nothing to count they are kept only with
   money, percent or a duration, and a range in words shares its unit ("dua
@@ -54,7 +55,8 @@ Decisions (see also the tests):
   the second one's scale, currency and unit, but its span is its own. A grouped
   number, or a second amount with its own currency, shares nothing: "Rp 150.000
   hingga Rp 2,5 juta" is 150000 and 2500000. "2024-25" (a season) is no figure.
-  "5 persen-10 persen" is two percentages.
+  "5 persen-10 persen" is two percentages. A scaled first amount counts what the
+  second does ("6,4 juta hingga 6,7 juta unit").
 * Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
   2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
   (day first; month first only when day first is impossible), "Agustus 2025" and
@@ -71,7 +73,8 @@ Decisions (see also the tests):
   (value "YYYY-MM"); after "sejak"/"since" the latest one not after it, after
   "by" the next one; "Agustus tahun lalu", "September
   last year", "Desember tahun depan" take that year. A month before a range's second
-  month takes its year ("Januari hingga Februari 2025" -> 2025-01). A weekday
+  month takes its year ("Januari hingga Februari 2025", "Januari hingga 9 Maret
+  2025" -> 2025-01); both days of "June 4-6, 2025" are dates. A weekday
   named alone ("pada Selasa", "on Friday", a capitalised "Minggu" inside a
   sentence) is one of the five days before the published date or the day after
   (news tells what happened); in a sentence about what will happen ("akan",
@@ -205,7 +208,7 @@ _UNIT_DASH_BEFORE = re.compile(r"\b(?i:persen|percent|juta|miliar|triliun|ribu|m
 _MINUS_BEFORE = re.compile(rf"(?i:(?<!plus )(?<!plus-)(?<!plus/)(?<!plus or )(?<!plus atau )\bminus){_S}+\Z")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 # the counted noun, or a unit symbol written with capitals ("42 kWh", "5 GB", "100 MW")
-_NOUN_AFTER = re.compile(rf"{_S}+([a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz)\b")
+_NOUN_AFTER = re.compile(rf"{_S}+(kepala{_S}keluarga|[a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz|[Kk]L)\b")
 _MONTH_AFTER = re.compile(
     rf"{_S}+([A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})(\.?)(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
 )
@@ -222,6 +225,11 @@ _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 _NAME_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}*\Z")  # "(HS 72)", "S&P 500" too
 # the second half of a model number: "Boeing 737-800"
 _MODEL_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}+[0-9]{{1,4}}[-–/]\Z")
+# what stands before a number to dial, within a few words
+_CONTACT_BEFORE = re.compile(
+    r"\b(?i:call|calling|hubungi|menghubungi|telepon|telp|hotline|darurat|emergency|sms|whatsapp)\b[^.\n0-9]{0,22}"
+    r"(?:[0-9]+[ -])?\Z")
+_GRADE_UNITS = frozenset({"karat", "carat", "kt"})
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
 # "jan", "sept": a month word that starts a longer one, so a period after it belongs to it
@@ -245,6 +253,8 @@ _NUM_START = re.compile(r"[(+]?[0-9]")
 _MON_DAY_AFTER = re.compile(
     rf"\.?{_S}+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|[.,:][0-9])(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
 )
+# the second day of "June 4-6" (and the year both share)
+_DAY_RANGE_AFTER = re.compile(rf"[-–]([0-9]{{1,2}})(?![0-9]|[.,:][0-9])(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?")
 _MON_YEAR_AFTER = re.compile(rf"\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])")
 _WORD_SPLIT = re.compile(r"[ \t\u00a0\u202f-]+")
 _QUANTITY_BEFORE = re.compile(
@@ -254,7 +264,8 @@ _RATE_BEFORE = re.compile(rf"(?:[0-9%]|\b(?i:jt|juta|rb|ribu|miliar|triliun|rupi
 _TIMES_BEFORE = re.compile(rf"(?<![0-9.,])([0-9]{{1,2}}){_S}*[x×]{_S}*\Z")
 # the second month of a range, with the year both share
 _MONTH_RANGE_AFTER = re.compile(
-    rf"{_S}*(?:[-–]|{_S}(?i:hingga|sampai|s\.d\.?|s/d|to|through|and|dan){_S}){_S}*([A-Z][a-z]{{2,8}})\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])"
+    rf"{_S}*(?:[-–]|{_S}(?i:hingga|sampai|s\.d\.?|s/d|to|through|and|dan){_S}){_S}*(?:[0-9]{{1,2}}{_S}+)?"
+    rf"([A-Z][a-z]{{2,8}})\.?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9])"
 )
 _YEAR_WORDS_AFTER = re.compile(rf",?{_S}+(?:(?i:tahun){_S}+(lalu|kemarin|depan|ini)|(?i:(last|next|this)){_S}+year)\b")
 _HALF_BEFORE = re.compile(rf"\b(?i:half){_S}+\Z")
@@ -637,6 +648,11 @@ class _Scan:
                     end = e
                     if kind == MONEY and currency is None:
                         return  # "10-15 miliar rupiah": rare; the second number carries it
+        elif kind == COUNT and mult != 1 and unit is None and (rm := _RANGE_AFTER.match(text, end)):
+            # "6,4 juta hingga 6,7 juta unit": the first amount counts what the second does
+            kind2, _end2, mult2, _conv2, unit2, _extra2 = self.suffix(rm.end(1), None, False)
+            if kind2 == COUNT and mult2 == mult:
+                unit = unit2
         elif kind == MONEY and mult == 1 and end == e:
             rm = _RANGE_AFTER.match(text, e)
             # "Rp 3-5 juta" shares the scale; "Rp 150.000 hingga Rp 2,5 juta" does not: the second amount
@@ -703,7 +719,11 @@ class _Scan:
                 return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
             if plain and len(raw) <= 4 and _MODEL_BEFORE.search(text, max(0, s - 40), s):
                 return  # "Boeing 737-800 freighters"
+            if unit in _GRADE_UNITS:
+                return  # "emas 24 karat": a purity, not a quantity
             if unit is None:
+                if _CONTACT_BEFORE.search(text, max(0, s - 30), s):
+                    return  # "layanan darurat 112", "call the SES on 132 500"
                 # a bare decimal is a figure only when grouped as one ("ke level 7.350,12")
                 if value < 10 or value != value.to_integral_value() and not grouped_decimal:
                     return
@@ -740,9 +760,16 @@ class _Scan:
                 dm = _MON_DAY_AFTER.match(text, e)
                 if dm:
                     year = int(dm.group(2)) if dm.group(2) else None
+                    second = None if year else _DAY_RANGE_AFTER.match(text, dm.end())
+                    if second and second.group(2):  # "June 4-6, 2025": both days take the year
+                        year = int(second.group(2))
                     ok, value = _resolve_day_month(int(dm.group(1)), month, year, pub)
                     if ok:
                         self.add(s, dm.end(), DATE, value)
+                    if second:  # "Feb. 20-24": the last day of the range too
+                        ok, value = _resolve_day_month(int(second.group(1)), month, year, pub)
+                        if ok:
+                            self.add(second.start(1), second.end(), DATE, value)
                     continue
                 ym = _MON_YEAR_AFTER.match(text, e)
                 if ym:

@@ -155,6 +155,10 @@ SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "bn": (10**9, "en"),
     "tn": (10**12, "en"),
     "trln": (10**12, "en"),
+    # Indian English: "1.5 lakh crore rupees" is 1.5 trillion
+    "lakh": (10**5, "en"),
+    "lakh crore": (10**12, "en"),
+    "crore": (10**7, "en"),
 }
 
 #: currency written before the amount -> ISO code
@@ -186,6 +190,15 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "MYR": "MYR",
     "CNY": "CNY",
     "RMB": "CNY",
+    "NT$": "TWD",
+    "TWD": "TWD",
+    "INR": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "KRW": "KRW",
+    "THB": "THB",
+    "CHF": "CHF",
+    "R$": "BRL",
 }
 
 #: duration unit (lower case) -> ISO-8601 designator; a leading "T" marks a time part
