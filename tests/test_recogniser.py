@@ -402,6 +402,72 @@ def test_regional_name_openers_belong_to_the_name(sentence, tags, expected):
     assert _tagged(regional_name_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
+def test_initials_of_a_suspect_are_nobody_in_the_whole_story():
+    from tuireader.entities.rules import initials_rule
+
+    sentences, tagged = _story("Dua tersangka berinisial HS/B-ORG ( 52 ) dan RW/B-ORG ( 41 ) ditangkap .",
+                               "Penyidik menangkap HS/B-ORG di Surabaya/B-LOC .", "Kantor OJK/B-ORG menolak .")
+    initials_rule(sentences, tagged)
+    assert "B-ORG" not in tagged[0] and tagged[1] == "O O O O B-LOC O".split()
+    assert tagged[2][1] == "B-ORG"  # an acronym that names no suspect stays
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("jatuh pada Hari Raya Idul Fitri .", "O O B-PER I-PER I-PER I-PER O", "O O O O O O O"),
+        ("saat Lebaran dan Natal", "O B-LOC O B-PER", "O O O O"),
+        ("selama bulan Ramadhan .", "O O B-PER O", "O O O O"),
+        # a feast's word in a person's name, and a regency's name, stay
+        ("kata Nanda Ramadhan .", "O B-PER B-PER O", "O B-PER B-PER O"),
+        ("Bupati Mandailing Natal hadir", "O B-LOC I-LOC O", "O B-LOC I-LOC O"),
+    ],
+)
+def test_feasts_are_no_names(sentence, tags, expected):
+    from tuireader.entities.rules import misc_word_rule
+
+    assert _tagged(misc_word_rule, sentence, tags, recogniser._get("id").res) == expected.split()
+
+
+def test_doubles_pairs_are_two_people():
+    from tuireader.entities.rules import doubles_rule
+
+    sentences, tagged = _story(
+        "Leo/B-PER Rolly/I-PER Carnando/I-PER / Bagas Maulana terhenti .",
+        "unggulan asal China/B-LOC , Liang/B-LOC Weikeng/I-LOC / Wang Chang .",
+        "Foto : KOMPAS.com/B-ORG / KRISTIANTO/B-PER PURNOMO/I-PER")
+    doubles_rule(sentences, tagged, recogniser._get("id").res)
+    assert tagged[0] == "B-PER I-PER I-PER O B-PER I-PER O O".split()
+    assert tagged[1][4:9] == "B-PER I-PER O B-PER I-PER".split()
+    assert tagged[2] == "O O B-ORG O B-PER I-PER".split()
+
+
+def test_a_work_title_is_no_name_anywhere_in_the_story():
+    from tuireader.entities.rules import work_title_rule
+
+    sentences, tagged = _story("Film animasi Jumbo menembus 10 juta penonton .", "Jumbo/B-PER tayang pada Maret/B-LOC .",
+                               "Selamat untuk tim Jumbo/B-ORG .", "Film Indonesia/B-LOC makin maju .")
+    work_title_rule(sentences, tagged, recogniser._get("id").res)
+    assert all(t == "O" for tags in tagged[:3] for t in tags if t != "B-LOC")
+    assert tagged[1][3] == "B-LOC" and tagged[3][1] == "B-LOC"
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # one word the table knows only as an organisation, read by the model as a place or a person
+        ("en", "Samsung has yet to win certification from Nvidia for its chips.", [("Nvidia", "ORG")]),
+        ("id", "Film itu diproduksi Visinema Studios dan diumumkan Visinema kemarin.",
+         [("Visinema Studios", "ORG"), ("Visinema", "ORG")]),
+        ("en", "He finished ahead of Aston Martin's Fernando Alonso.", [("Aston Martin", "ORG")]),
+    ],
+)
+def test_organisations_the_alias_table_knows_keep_their_type(lang, text, expected):
+    found = [(m.text, m.label) for m in recogniser.recognise(text, lang)]
+    for item in expected:
+        assert item in found
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

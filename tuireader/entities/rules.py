@@ -190,13 +190,33 @@ def _known_types() -> dict[tuple[str, ...], str]:
 def known_names_rule(sentences, tagged, res) -> None:
     """A name from the alias table that the model left untagged, or tagged in part, is tagged whole
     with the table's type: the model misses "Mahkamah Internasional" or "ICC" now and then, and
-    stops "Badan Meteorologi, Klimatologi, dan Geofisika" at the first comma; the table knows them."""
+    stops "Badan Meteorologi, Klimatologi, dan Geofisika" at the first comma; the table knows them.
+    A listed name of several words tagged whole as a person or place takes the table's type too
+    ("Aston Martin", "Visinema Studios")."""
     idx = _known_index()
     starts = idx.keys()
+    single = _single_word_organisations()
     for toks, tags in zip(sentences, tagged):
         if not starts.isdisjoint(toks):
-            _tag_listed(toks, tags, idx, _known_types().__getitem__, partly_tagged=True,
+            _tag_listed(toks, tags, idx, _known_types().__getitem__, partly_tagged=True, wrong=("PER", "LOC"),
                         accept=lambda key: len(key) > 1 or key[0].lower() not in res.lower_common)
+        if single.isdisjoint(toks):
+            continue
+        # one word the table knows only as an organisation ("Nvidia", "Muhammadiyah", "Visinema"), which
+        # the model called a place or a person: never a usually lower-case word or a place's name
+        for i, tok in enumerate(toks):
+            if tok in single and tags[i] in ("B-PER", "B-LOC", "O") and (i + 1 == len(toks) or tags[i + 1][:2] != "I-") \
+                    and (tags[i] != "O" or i > 0 and tags[i - 1] == "O") \
+                    and tok.lower() not in res.lower_common and not _is_place([tok], res):
+                tags[i] = "B-ORG"
+
+
+@cache
+def _single_word_organisations() -> frozenset[str]:
+    from .aliases import alias_rows
+
+    return frozenset(alias for alias, _canonical, label in alias_rows()
+                     if label == ORG and " " not in alias and alias[:1].isupper() and len(alias) >= 3)
 
 
 @cache
@@ -224,15 +244,30 @@ def _not_entities(misc_words: frozenset[str]) -> frozenset[str]:
 
 def misc_word_rule(sentences, tagged, res) -> None:
     """A lone nationality word ("Egyptian, Qatari and U.S. mediators"), another word the training
-    data only ever calls MISC, or the acronym of a thing ("EV", "SUV", "SBN", "APBN") is not a
-    person, organisation or place, whatever the model said."""
+    data only ever calls MISC, the acronym of a thing ("EV", "SUV", "SBN", "APBN") or a feast ("Idul
+    Fitri", "Lebaran") is not a person, organisation or place, whatever the model said."""
     words = _not_entities(res.misc_words)
     for toks, tags in zip(sentences, tagged):
-        if words.isdisjoint(toks):
+        if words.isdisjoint(toks) and _HOLIDAYS.isdisjoint(toks):
             continue
         for a, b, _typ in bio_spans(tags):
-            if b - a == 1 and toks[a] in words:
-                tags[a] = "O"
+            if b - a == 1 and toks[a] in words or _is_holiday(toks[a:b]) and not (
+                    b - a == 1 and toks[a] in _NAME_LIKE_HOLIDAYS and (a == 0 or not toks[a - 1].islower())):
+                for k in range(a, b):
+                    tags[k] = "O"
+
+
+# feasts and months of the calendar the model reads as people or places ("Idul Fitri", "Lebaran")
+_HOLIDAYS = frozenset("Idul Fitri Adha Idulfitri Iduladha Ramadhan Ramadan Lebaran Natal Imlek Nyepi Waisak Syawal "
+                      "Muharram Hijriah Hijriyah Christmas Easter Diwali Eid al-Fitr al-Adha".split())
+_HOLIDAY_WORDS = _HOLIDAYS | {"Hari", "Raya", "Tahun", "Baru"}
+# also people's names ("Nanda Ramadhan"): a feast only after a lower-case word ("bulan Ramadhan")
+_NAME_LIKE_HOLIDAYS = frozenset({"Ramadhan", "Ramadan", "Syawal", "Muharram"})
+
+
+def _is_holiday(words) -> bool:
+    """"Idul Fitri", "Hari Raya Idul Fitri", "Lebaran", "Natal" (not "Mandailing Natal", a regency)."""
+    return not _HOLIDAYS.isdisjoint(words) and all(w in _HOLIDAY_WORDS for w in words)
 
 
 # lower-case words that join two parts of one person's name: "Faisal bin Nasser Al Kuwari"; not the
@@ -1116,6 +1151,104 @@ def regional_name_rule(sentences, tagged, res) -> None:
                     toks[a - 1] in ("I", "Ni") and toks[a] in _BALINESE_GIVEN
                     or toks[a - 1] == "Anak" and toks[a] == "Agung"):
                 _retag(tags, a - 1, b, "PER")
+
+
+_INITIALS_CUES = frozenset({"berinisial", "inisial", "initials"})
+_INITIALS = re.compile(r"[A-Z]{2,4}\Z")
+_INITIALS_BETWEEN = frozenset({"(", ")", ",", "dan", "and", "serta", "alias"})
+
+
+def initials_rule(sentences, tagged) -> None:
+    """Suspects and victims named by their initials ("dua tersangka berinisial HS (52) dan RW (41)")
+    are no organisation a reader could look up, here or anywhere later in the story."""
+    initials = set()
+    for toks in sentences:
+        if _INITIALS_CUES.isdisjoint(toks):
+            continue
+        for i, tok in enumerate(toks):
+            if tok not in _INITIALS_CUES:
+                continue
+            for word in toks[i + 1:i + 12]:
+                if _INITIALS.match(word):
+                    initials.add(word)
+                elif not (word in _INITIALS_BETWEEN or word.isdigit()):
+                    break
+    if not initials:
+        return
+    for toks, tags in zip(sentences, tagged):
+        if initials.isdisjoint(toks):
+            continue
+        for a, b, _typ in bio_spans(tags):
+            if b - a == 1 and toks[a] in initials:
+                tags[a] = "O"
+
+
+def doubles_rule(sentences, tagged, res) -> None:
+    """Doubles pairs are written with a slash, "Leo Rolly Carnando/Bagas Maulana": in a story where a
+    person's name stands beside a slash, the names on both sides of every such slash are people
+    ("Liang Weikeng/Wang Chang" was read as a place and missed). An organisation beside
+    the slash ("KOMPAS.com/KRISTIANTO PURNOMO", a photo credit) is left as it is."""
+    pairs = []
+    for toks, tags in zip(sentences, tagged):
+        if "/" not in toks:
+            continue
+        for i in range(1, len(toks) - 1):
+            if toks[i] != "/":
+                continue
+            a = i
+            while a > 0 and i - a < 4 and nameish(toks[a - 1], res) and tags[a - 1][2:] != "ORG" \
+                    and not (a < i and tags[a] == "B-PER"):
+                a -= 1
+            b = i + 1
+            while b < len(toks) and b - i <= 4 and nameish(toks[b], res) and tags[b][2:] != "ORG" \
+                    and not (b > i + 1 and tags[b] == "B-PER"):
+                b += 1
+            if a < i and b > i + 1 and (a == 0 or tags[a - 1][:2] != "I-" and tags[a - 1] != "B-ORG") \
+                    and (b == len(toks) or tags[b][:2] != "I-"):
+                pairs.append((toks, tags, a, i, b))
+    if any(tags[a] == "B-PER" or tags[i + 1] == "B-PER" for _toks, tags, a, i, _b in pairs):
+        for _toks, tags, a, i, b in pairs:
+            _retag(tags, a, i, "PER")
+            _retag(tags, i + 1, b, "PER")
+
+
+_WORK_NOUNS = frozenset({"film", "lagu", "album", "novel", "serial", "sinetron", "movie", "song"})
+_WORK_KINDS = frozenset({"animasi", "horor", "drama", "dokumenter", "komedi", "laga", "pendek", "terbaru",
+                         "baru", "berjudul", "bertajuk", "animated", "horror", "new", "hit"})
+
+
+def work_title_rule(sentences, tagged, res) -> None:
+    """The title of a film, song or book is no person or place: "film animasi **Jumbo**" (the model's
+    person eight times over), "lagu Rayuan Pulau Kelapa"; the same words go untagged all through the
+    story. Not a country or place after the noun ("film Indonesia", "film Korea")."""
+    titles = set()
+    for toks, tags in zip(sentences, tagged):
+        if not any(t.lower() in _WORK_NOUNS for t in toks):
+            continue
+        for i, tok in enumerate(toks):
+            if tok.lower() not in _WORK_NOUNS:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k] in _WORK_KINDS:
+                k += 1
+            if k < len(toks) and (tags[k][:2] == "B-" and tags[k] != "B-ORG" or tags[k] == "O" and nameish(toks[k], res)):
+                end = k + 1
+                while end < len(toks) and (tags[end][:2] == "I-" if tags[k] != "O" else
+                                           tags[end] == "O" and nameish(toks[end], res)):
+                    end += 1
+                words = toks[k:end]
+                if not _is_place(words, res) and _table_type(words) is None:
+                    titles.add(tuple(words))
+    if not titles:
+        return
+    firsts = {t[0] for t in titles}
+    for toks, tags in zip(sentences, tagged):
+        if firsts.isdisjoint(toks):
+            continue
+        for a, b, _typ in bio_spans(tags):
+            if tuple(toks[a:b]) in titles:
+                for k in range(a, b):
+                    tags[k] = "O"
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
