@@ -468,6 +468,36 @@ def test_organisations_the_alias_table_knows_keep_their_type(lang, text, expecte
         assert item in found
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("di Jalan Ahmad Yani , Surabaya", "O B-PER I-PER I-PER O B-LOC", "O B-LOC I-LOC I-LOC O B-LOC"),
+        ("di Jl. Sudirman", "O O B-PER", "O B-LOC I-LOC"),
+        ("kata Jalaluddin", "O B-PER", "O B-PER"),
+    ],
+)
+def test_a_street_named_after_a_person_is_a_place(sentence, tags, expected):
+    from tuireader.entities.rules import street_rule
+
+    assert _tagged(street_rule, sentence, tags) == expected.split()
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Kasi Penkum Kejaksaan Tinggi Jawa Timur mengatakan", "O O O O B-LOC I-LOC O", "O O B-ORG I-ORG I-ORG I-ORG O"),
+        ("di Dinas Koperasi dan Usaha Mikro Jawa Timur .", "O B-ORG I-ORG I-ORG I-ORG I-ORG B-LOC I-LOC O",
+         "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O"),
+        # a place after a body that is no state office stays apart
+        ("di Yayasan Mentari Jawa Timur .", "O B-ORG I-ORG B-LOC I-LOC O", "O B-ORG I-ORG B-LOC I-LOC O"),
+    ],
+)
+def test_a_state_office_takes_in_the_region_that_follows(sentence, tags, expected):
+    from tuireader.entities.rules import regional_body_rule
+
+    assert _tagged(regional_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

@@ -28,7 +28,7 @@ from .rules import (acronym_rule, admin_place_rule, commission_rule, coordinatio
                     office_building_rule, organisation_lower_case_rule, organisation_person_rule,
                     organisation_word_rule, person_lower_case_rule, person_prefix_rule, regional_body_rule,
                     regional_name_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
-                    speaker_rule, state_company_rule, title_split_rule, titled_person_rule, work_title_rule)
+                    speaker_rule, state_company_rule, street_rule, title_split_rule, titled_person_rule, work_title_rule)
 from .tokenize import split_sentences, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_document", "guess_language", "is_loaded", "reset", "MODELS_DIR"]
@@ -167,6 +167,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         commission_rule(sentences, tagged)
         state_company_rule(sentences, tagged)
         doubles_rule(sentences, tagged, model.res)
+        street_rule(sentences, tagged)
         initials_rule(sentences, tagged)
         work_title_rule(sentences, tagged, model.res)
         if len(sentences) > 1:

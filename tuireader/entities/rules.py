@@ -234,7 +234,7 @@ def _demonyms() -> frozenset[str]:
 # acronyms of things, not of names: vehicles, offices, budgets, taxes, documents, time zones
 _TERM_ACRONYMS = frozenset(
     "EV EVs SUV SUVs CEO CFO COO CTO GDP IPO AI LNG LPG CPO BBM PDB PHK KTP NIK ATM WIB WITA WIT UMKM UMR UMP "
-    "PPN PPh APBN APBD RAPBN SBN SUN PNS ASN DPT KKN PAUD".split())
+    "PPN PPh APBN APBD RAPBN SBN SUN PNS ASN DPT KKN PAUD HBM DRAM NAND GPU GPUs CPU CPUs".split())
 
 
 @cache
@@ -623,6 +623,8 @@ def regional_body_rule(sentences, tagged, res) -> None:
     a region's branch of a body is one name (``_regional_branches``). "Pemerintah Kabupaten
     Cianjur" is an organisation for a reader though the datasets tag only the regency there."""
     for toks, tags in zip(sentences, tagged):
+        if "B-LOC" in tags and not _BRANCH_HEADS.isdisjoint(toks):
+            _branch_offices(toks, tags, res)
         if _REGIONAL_BODIES.isdisjoint(toks) and ("B-LOC" not in tags or _REGION_WORDS.isdisjoint(toks)):
             continue
         for a, b, typ in bio_spans(tags):
@@ -642,6 +644,29 @@ def regional_body_rule(sentences, tagged, res) -> None:
                 _retag(tags, head, b, "ORG")
         _untagged_regional_bodies(toks, tags, res)
         _regional_branches(toks, tags)
+
+
+# first words of a state office that a province or regency follows directly: "Kejaksaan Tinggi Jawa Timur",
+# "Dinas Koperasi dan Usaha Mikro Jawa Timur", "Pengadilan Negeri Surabaya"
+_BRANCH_HEADS = frozenset({"Kejaksaan", "Pengadilan", "Kepolisian", "Dinas", "Balai", "Kanwil"})
+_BRANCH_SECOND = frozenset({"Tinggi", "Negeri", "Agama", "Tipikor", "Daerah", "Resor", "Militer"})
+
+
+def _branch_offices(toks, tags, res) -> None:
+    """A place right after a state office's name is that office's region: the model tags "Dinas
+    Koperasi dan Usaha Mikro" and "Jawa Timur" apart, or only the province of "Kejaksaan Tinggi
+    Jawa Timur"."""
+    for a, b, typ in reversed(bio_spans(tags)):
+        if typ != "LOC" or a < 2 or not (_is_place(toks[a:b], res) or _table_place(toks[a:b])):
+            continue
+        if tags[a - 1] in ("B-ORG", "I-ORG"):
+            head = a - 1
+            while tags[head] != "B-ORG":
+                head -= 1
+            if toks[head] in _BRANCH_HEADS:
+                _retag(tags, head, b, "ORG")
+        elif tags[a - 1] == "O" and tags[a - 2] == "O" and toks[a - 2] in _BRANCH_HEADS and toks[a - 1] in _BRANCH_SECOND:
+            _retag(tags, a - 2, b, "ORG")
 
 
 def _untagged_regional_bodies(toks, tags, res) -> None:
@@ -906,7 +931,7 @@ _ORG_LAST_WORDS = frozenset(
     "Sekuritas Securities Tbk Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC GmbH FC Holdings Airlines Airways "
     "Association Asosiasi Institute Foundation Agency Authority Council Commission Committee Ministry "
     "Kementerian Company Group Grup Party University".split())
-_ORG_FIRST_WORDS = frozenset("PT CV Universitas Yayasan Kementerian Partai Perum Persero".split())
+_ORG_FIRST_WORDS = frozenset("PT CV Universitas Yayasan Kementerian Partai Perum Persero Puskesmas RSUD".split())
 # a company word alone is a fragment of a name the model missed ("… FC", "Liga 1")
 _ORG_FRAGMENTS = frozenset("FC Tbk Inc Corp Ltd Group Grup Liga League".split())
 
@@ -1249,6 +1274,22 @@ def work_title_rule(sentences, tagged, res) -> None:
             if tuple(toks[a:b]) in titles:
                 for k in range(a, b):
                     tags[k] = "O"
+
+
+_STREET_WORDS = frozenset({"Jalan", "Jl", "Jl.", "Jln", "Jln."})
+
+
+def street_rule(sentences, tagged) -> None:
+    """Streets are named after people: "Jalan **Ahmad Yani**" is a place, the street, whether the
+    model tagged the person after "Jalan" or "Jalan Ahmad Yani" as a person."""
+    for toks, tags in zip(sentences, tagged):
+        if _STREET_WORDS.isdisjoint(toks):
+            continue
+        for a, b, typ in reversed(bio_spans(tags)):
+            if typ == "PER" and toks[a] in _STREET_WORDS and b - a > 1:
+                _retag(tags, a, b, "LOC")
+            elif typ in ("PER", "ORG") and a > 0 and toks[a - 1] in _STREET_WORDS and tags[a - 1] == "O":
+                _retag(tags, a - 1, b, "LOC")
 
 
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
