@@ -446,10 +446,12 @@ def test_a_work_title_is_no_name_anywhere_in_the_story():
     from tuireader.entities.rules import work_title_rule
 
     sentences, tagged = _story("Film animasi Jumbo menembus 10 juta penonton .", "Jumbo/B-PER tayang pada Maret/B-LOC .",
-                               "Selamat untuk tim Jumbo/B-ORG .", "Film Indonesia/B-LOC makin maju .")
+                               "Selamat untuk tim Jumbo/B-ORG .", "Film Indonesia/B-LOC makin maju .",
+                               "film Joko/B-PER Anwar/I-PER laris .")
     work_title_rule(sentences, tagged, recogniser._get("id").res)
     assert all(t == "O" for tags in tagged[:3] for t in tags if t != "B-LOC")
     assert tagged[1][3] == "B-LOC" and tagged[3][1] == "B-LOC"
+    assert tagged[4][1:3] == ["B-PER", "I-PER"]  # without a genre the name after "film" is its maker
 
 
 @pytest.mark.parametrize(

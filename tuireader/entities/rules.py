@@ -1238,14 +1238,16 @@ def doubles_rule(sentences, tagged, res) -> None:
 
 
 _WORK_NOUNS = frozenset({"film", "lagu", "album", "novel", "serial", "sinetron", "movie", "song"})
-_WORK_KINDS = frozenset({"animasi", "horor", "drama", "dokumenter", "komedi", "laga", "pendek", "terbaru",
-                         "baru", "berjudul", "bertajuk", "animated", "horror", "new", "hit"})
+# a genre or "berjudul" (titled) after the noun: "film Joko Anwar", "lagu Iwan Fals" name the maker instead
+_WORK_KINDS = frozenset({"animasi", "horor", "drama", "dokumenter", "komedi", "laga", "pendek", "berjudul",
+                         "bertajuk", "animated", "horror", "titled", "called"})
 
 
 def work_title_rule(sentences, tagged, res) -> None:
-    """The title of a film, song or book is no person or place: "film animasi **Jumbo**" (the model's
-    person eight times over), "lagu Rayuan Pulau Kelapa"; the same words go untagged all through the
-    story. Not a country or place after the noun ("film Indonesia", "film Korea")."""
+    """The title of a film or song is no person or place: "film animasi **Jumbo**" (the model's person
+    eight times over), "lagu berjudul Rayuan Pulau Kelapa"; the same words go untagged all through
+    the story. Only after a genre or "berjudul" (titled): "film Joko Anwar", "lagu Iwan Fals" name
+    the maker. Not a country or place ("film horor Korea")."""
     titles = set()
     for toks, tags in zip(sentences, tagged):
         if not any(t.lower() in _WORK_NOUNS for t in toks):
@@ -1256,7 +1258,7 @@ def work_title_rule(sentences, tagged, res) -> None:
             k = i + 1
             while k < len(toks) and toks[k] in _WORK_KINDS:
                 k += 1
-            if k < len(toks) and (tags[k][:2] == "B-" and tags[k] != "B-ORG" or tags[k] == "O" and nameish(toks[k], res)):
+            if k > i + 1 and k < len(toks) and (tags[k][:2] == "B-" and tags[k] != "B-ORG" or tags[k] == "O" and nameish(toks[k], res)):
                 end = k + 1
                 while end < len(toks) and (tags[end][:2] == "I-" if tags[k] != "O" else
                                            tags[end] == "O" and nameish(toks[end], res)):
