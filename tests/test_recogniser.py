@@ -500,6 +500,22 @@ def test_a_state_office_takes_in_the_region_that_follows(sentence, tags, expecte
     assert _tagged(regional_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Direktur Utama BPJS Kesehatan Ghufron Mukti meminta", "O O B-ORG I-ORG O O O",
+         "O O B-ORG I-ORG B-PER I-PER O"),
+        # no office before the body, or a place after it: nobody's name
+        ("kantor BPJS Kesehatan Ghufron Mukti", "O B-ORG I-ORG O O", "O B-ORG I-ORG O O"),
+        ("Kepala BPBD Jawa Barat mengatakan", "O B-ORG O O O", "O B-ORG O O O"),
+    ],
+)
+def test_untagged_holder_after_an_office_and_its_body(sentence, tags, expected):
+    from tuireader.entities.rules import holder_after_body_rule
+
+    assert _tagged(holder_after_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

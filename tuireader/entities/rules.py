@@ -553,6 +553,25 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 break
 
 
+def holder_after_body_rule(sentences, tagged, res) -> None:
+    """"Direktur Utama **BPJS Kesehatan** **Ghufron Mukti** meminta …": an office, its body, then two to
+    four name-like words the model left untagged are the office's holder."""
+    for toks, tags in zip(sentences, tagged):
+        if "B-ORG" not in tags:
+            continue
+        n = len(toks)
+        for a, b, typ in bio_spans(tags):
+            if typ != "ORG" or a == 0 or toks[a - 1].lower() not in _OFFICES_BEFORE:
+                continue
+            end = b
+            while end < n and end - b < 5 and tags[end] == "O" and nameish(toks[end], res) and not toks[end].isupper():
+                end += 1
+            name = toks[b:end]
+            if 2 <= len(name) <= 4 and (end == n or not toks[end][:1].isupper()) \
+                    and _ORG_LAST_WORDS.isdisjoint(name) and not _is_place(name, res) and _table_type(name) is None:
+                _retag(tags, b, end, "PER")
+
+
 # words that open a place's name ("Pulau Pelo", "Teluk Tutansu")
 _GEO_WORDS = frozenset(
     "Pulau Kepulauan Teluk Gunung Danau Sungai Selat Tanjung Lembah Pantai Laut Jalan Island Islands Bay Mount "
