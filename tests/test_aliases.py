@@ -150,6 +150,12 @@ STORY_CASES = [
         {"PT Pertamina Patra Niaga": "PT Pertamina Patra Niaga", "Patra": "Patra"},
         id="a-word-of-the-name-is-not-a-syllable-acronym-of-it",
     ),
+    pytest.param(
+        "Liverpool beat Real Madrid at Anfield. Ancelotti's Madrid have lost three games.",
+        [("Liverpool", ORG), ("Real Madrid", ORG), ("Madrid", ORG)],
+        {"Liverpool": "Liverpool", "Real Madrid": "Real Madrid", "Madrid": "Real Madrid"},
+        id="a-club-named-by-its-city-is-the-club",
+    ),
 ]
 
 
@@ -467,3 +473,9 @@ def test_a_datelines_outlet_in_brackets_defines_no_acronym():
                 EntityMention(51, 79, "ORG", "Komisi Pemberantasan Korupsi"), EntityMention(81, 84, "ORG", "KPK")]
     assert [text[m.start:m.end] for m in mentions] == [m.text for m in mentions]
     assert acronym_definitions(text, mentions) == {"KPK": "Komisi Pemberantasan Korupsi"}
+
+
+def test_a_city_of_a_club_is_still_a_place_when_the_story_uses_it_so():
+    text = "Real Madrid lost. Fans gathered in Madrid."
+    result = canonicalise(mentions(text, ("Real Madrid", ORG), ("Madrid", LOCATION)), text, "en")
+    assert [(m.text, m.label) for m in result] == [("Real Madrid", ORG), ("Madrid", LOCATION)]

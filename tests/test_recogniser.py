@@ -516,6 +516,15 @@ def test_untagged_holder_after_an_office_and_its_body(sentence, tags, expected):
     assert _tagged(holder_after_body_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
+def test_a_club_named_by_its_city_is_the_club_but_not_after_a_preposition_of_place():
+    from tuireader.entities.rules import club_city_rule
+
+    sentences, tagged = _story("Liverpool/B-ORG beat Real/B-ORG Madrid/I-ORG .", "Ancelotti/B-PER 's Madrid/B-LOC lost .",
+                               "Fans waited in Madrid/B-LOC .")
+    club_city_rule(sentences, tagged)
+    assert tagged[1][2] == "B-ORG" and tagged[2][3] == "B-LOC"
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

@@ -249,6 +249,8 @@ _DASH_AFTER = re.compile(r"[ \t]*[-–—]")
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 #: words before a company's name in a canonical key: "pt arunika daya mobilitas tbk"
 COMPANY_FORMS = frozenset({"pt", "cv", "the"})
+# clubs that news shortens to their city: "Real Madrid" -> "Madrid", "Inter Milan" -> "Milan"
+CLUB_PREFIXES = frozenset({"real", "inter", "ac", "sporting", "borussia", "bayer", "olympique", "athletic"})
 _TRAILING_PAREN = re.compile(r"^(.*\S)\s*\(\s*([^()]+?)\s*\)\s*$")
 
 
@@ -427,7 +429,8 @@ def canonicalise(
        ORG (not an acronym, not in the table) that begins a longer ORG name
        of the story (after "PT", "CV", "the") joins the first such name; a
        one-word ORG that is a syllable acronym of exactly one longer ORG of
-       the story ("Banggar", "Badan Anggaran") joins it.
+       the story ("Banggar", "Badan Anggaran") joins it. A club's city the
+       story uses as an organisation ("Madrid" of "Real Madrid") is the club.
     4. Otherwise a name found in the alias table gets the table's canonical
        name and type (cross-story, cross-language).
     5. Remaining mentions with the same key are one entity.
@@ -521,6 +524,15 @@ def canonicalise(
             owner = org_heads.get(keys[i]) if m.label == ORG and table_hit[i] is None and not m.text.isupper() else None
             if owner is not None and owner != keys[i]:
                 groups.union(i, first_by_key[owner])
+
+    # 3b'. a club's city ("Madrid" after "Real Madrid") that the story uses as an organisation is the club,
+    # not the city of the table
+    clubs = {toks[1]: key for key in keys if len(toks := key.split()) == 2 and toks[0] in CLUB_PREFIXES}
+    club_keys = {key for i, key in enumerate(keys) if key in clubs and mentions[i].label == ORG}
+    for i, key in enumerate(keys):
+        if key in club_keys:
+            table_hit[i] = None
+            groups.union(i, first_by_key[clubs[key]])
 
     # 3c. an undefined syllable acronym ("Banggar" after "Badan Anggaran") joins the one organisation of
     # the story it abbreviates; two that fit leave it alone

@@ -32,7 +32,7 @@ from functools import cache
 
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
-from .aliases import initials_fit, lookup_alias, syllable_acronym_fits
+from .aliases import CLUB_PREFIXES, initials_fit, lookup_alias, syllable_acronym_fits
 from .evaluate import bio_spans
 from .mention import LOCATION, ORG
 
@@ -1295,6 +1295,26 @@ def work_title_rule(sentences, tagged, res) -> None:
             if tuple(toks[a:b]) in titles:
                 for k in range(a, b):
                     tags[k] = "O"
+
+
+# clubs that news shortens to their city ("Real Madrid" -> "Madrid", "Inter Milan" -> "Milan")
+_CLUB_PREFIXES = frozenset(word.capitalize() if word != "ac" else "AC" for word in CLUB_PREFIXES)
+_PLACE_PREPOSITIONS = frozenset("in at to from near of into outside across di ke dari menuju".split())
+
+
+def club_city_rule(sentences, tagged) -> None:
+    """In a story about "Real Madrid", a bare "Madrid" that is not after a preposition of place is the
+    club: "Carlo Ancelotti's Madrid, who have now lost", "kept Madrid level" (not "in Madrid")."""
+    cities = {toks[b - 1] for toks, tags in zip(sentences, tagged) if "I-ORG" in tags
+              for a, b, typ in bio_spans(tags) if typ == "ORG" and b - a == 2 and toks[a] in _CLUB_PREFIXES}
+    if not cities:
+        return
+    for toks, tags in zip(sentences, tagged):
+        if cities.isdisjoint(toks):
+            continue
+        for a, b, typ in bio_spans(tags):
+            if typ == "LOC" and b - a == 1 and toks[a] in cities and (a == 0 or toks[a - 1].lower() not in _PLACE_PREPOSITIONS):
+                tags[a] = "B-ORG"
 
 
 _STREET_WORDS = frozenset({"Jalan", "Jl", "Jl.", "Jln", "Jln."})
