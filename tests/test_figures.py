@@ -765,3 +765,39 @@ def test_numbers_to_dial_and_gold_purity_are_no_figures(text):
 def test_households_are_one_unit():
     assert [(f.value, f.unit) for f in find_figures("Sebanyak 386 kepala keluarga mengungsi.", PUB, "id")] == [
         (386, "kepala keluarga")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym after a number is what it counts; not a time zone
+        ("Kapal di bawah 5 GT dan 14 SPBN ditutup pukul 10 WIB.", [("5", 5, "GT"), ("14", 14, "SPBN")]),
+        # how often, in numerals, counts "kali"; a multiple does not
+        ("Frekuensi 1.204.556 kali, naik 2 kali lipat.", [("1.204.556", 1204556, "kali")]),
+        # a measure glued by a hyphen
+        ("A 25-mile (40-kilometer) stretch burned.", [("25", 25, "mile"), ("40", 40, "kilometer")]),
+        # a number grouped in thousands takes no scale from the range's other end
+        ("Part-timers jumped by 460,000 to 4.9 million.", [("460,000", 460000, None), ("4.9 million", 4900000, None)]),
+        # a street number
+        ("Evacuees slept at the gym on 1499 San Luis Drive.", []),
+    ],
+)
+def test_what_a_count_counts(text, expected):
+    assert [(f.text, f.value, f.unit) for f in find_figures(text, PUB, None) if f.kind == COUNT] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade balance: +544.1 billion yen.", [("544.1 billion yen", 544100000000, "JPY")]),
+        ("Biaya hidup SAR 750 per jemaah.", [("SAR 750", 750, "SAR")]),
+    ],
+)
+def test_a_plus_sign_is_no_phone_number_and_riyal_codes(text, expected):
+    assert [(f.text, f.value, f.unit) for f in find_figures(text, PUB, None) if f.kind == MONEY] == expected
+
+
+def test_english_months_after_a_lower_case_word_or_the():
+    figures = find_figures("Exports fell sharply from April. The January fires burned. He met April Smith.",
+                           datetime.date(2025, 4, 17), "en")
+    assert [(f.text, f.value) for f in figures] == [("April", "2025-04"), ("January", "2025-01")]

@@ -525,6 +525,12 @@ def test_a_club_named_by_its_city_is_the_club_but_not_after_a_preposition_of_pla
     assert tagged[1][2] == "B-ORG" and tagged[2][3] == "B-LOC"
 
 
+def test_a_name_has_a_letter():
+    from tuireader.entities.rules import span_edge_rule
+
+    assert _tagged(span_edge_rule, "di rentang 7.121,05 hingga", "O O B-LOC O") == "O O O O".split()
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

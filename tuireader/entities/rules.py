@@ -917,7 +917,8 @@ def span_edge_rule(sentences, tagged) -> None:
     """A name does not run across a spaced dash or a colon, nor end in a currency sign:
     "**Sora Standard** — Rp 289 juta" had the ORG "Sora Standard — Rp"; nor does it open with an
     ordinary lower-case word ("lingkungan **Pemerintah Kabupaten Situbondo**", "kompleks **Kuil Ta
-    Muen Thom**"; a name particle may, "van Persie", and a place's kind, "kota Bandung")."""
+    Muen Thom**"; a name particle may, "van Persie", and a place's kind, "kota Bandung"); a name has a
+    letter ("7.121,05" was a place)."""
     for toks, tags in zip(sentences, tagged):
         if "B-ORG" in tags or "B-LOC" in tags or "B-PER" in tags:
             for a, b, typ in bio_spans(tags):
@@ -934,6 +935,9 @@ def span_edge_rule(sentences, tagged) -> None:
                 if a == b - 1 and toks[a].islower() and toks[a].isalpha() and toks[a] not in _NAME_PARTICLES \
                         and toks[a] not in _PLACE_KIND_WORDS:
                     tags[a] = "O"  # "papan tengah": no name at all
+                if not any(ch.isalpha() for tok in toks[a:b] for ch in tok):
+                    for k in range(a, b):
+                        tags[k] = "O"  # "7.121,05" was a place: no name without a letter
         if _BREAKS.isdisjoint(toks) and _NOT_NAME_ENDS.isdisjoint(toks):
             continue
         for a, b, typ in bio_spans(tags):

@@ -27,7 +27,9 @@ Decisions (see also the tests):
   number is kept ("-0,3 persen", "minus 2,5 persen" -> -0.3, -2.5), but not in a
   margin ("plus or minus 2%", "plus minus 2,5 persen" -> 2, 2.5).
 * Counts: the span is the number and its scale word ("1,2 juta"), the unit is the
-  lower-case noun that follows when it is not a function word. A number with no
+  lower-case noun that follows when it is not a function word (an acronym counts
+  too: "5 GT", "14 SPBU"; "kali" after a numeral, not in "2 kali lipat" nor after
+  a number in words; a measure glued by a hyphen: "a 25-mile stretch"). A number with no
   noun is a count only if it is a whole number >= 10. Not counts: years (a plain
   1800-2100 with no scale, money or percent, unless a people-like noun follows),
   phone numbers, long digit strings (>= 10 digits), numbers with a leading zero,
@@ -38,7 +40,7 @@ Decisions (see also the tests):
   scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
   after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
   values in URLs ("?v=20250801"), model and index numbers ("Boeing 737-800",
-  "S&P 500"), numbers to dial ("layanan darurat 112", "call the SES on 132 500"),
+  "S&P 500"), street numbers ("1499 San Luis Drive"), numbers to dial ("layanan darurat 112", "call the SES on 132 500"),
   gold purity ("24 karat"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
   count the noun after them ("tiga tersangka", "nine people"), never "one"/"satu"
   or "roda empat" (four-wheeled); with nothing to count they are kept only with
@@ -56,7 +58,8 @@ Decisions (see also the tests):
   number, or a second amount with its own currency, shares nothing: "Rp 150.000
   hingga Rp 2,5 juta" is 150000 and 2500000. "2024-25" (a season) is no figure.
   "5 persen-10 persen" is two percentages. A scaled first amount counts what the
-  second does ("6,4 juta hingga 6,7 juta unit").
+  second does ("6,4 juta hingga 6,7 juta unit"); a number grouped in thousands
+  takes no scale from it ("by 460,000 to 4.9 million").
 * Dates: "(12/8)" and "Selasa (12/8)" (span is the parenthesis), "12 Agustus
   2025", "12 Agustus", "Aug. 12", "August 12, 2025", "2025-08-12", "12/08/2025"
   (day first; month first only when day first is impossible), "Agustus 2025" and
@@ -70,7 +73,8 @@ Decisions (see also the tests):
   bare month after "pada", "akhir", "in", "through" … ("pada Agustus",
   "in August", "periode Agustus", "the year to March", and an Indonesian month after
   a lower-case word: "inflasi Februari") is that month nearest the published one
-  (value "YYYY-MM"); after "sejak"/"since" the latest one not after it, after
+  (value "YYYY-MM"), an English month after a lower-case word or "the" ("from
+  April", "The January fires"; not "May"); after "sejak"/"since" the latest one not after it, after
   "by" the next one; "Agustus tahun lalu", "September
   last year", "Desember tahun depan" take that year. A month before a range's second
   month takes its year ("Januari hingga Februari 2025", "Januari hingga 9 Maret
@@ -143,7 +147,7 @@ _NUM_RE = re.compile(
     (?P<iso>(?<![0-9.,/-])(?:1[89]|20)[0-9]{{2}}([-/])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12][0-9]|3[01])(?![0-9/-]))
    |(?P<dmy>(?<![0-9.,/-])[0-9]{{1,2}}([-/.])[0-9]{{1,2}}\4(?:(?:1[89]|20)[0-9]{{2}}|(?<=/)[0-9]{{2}})(?![0-9/-]|[.,][0-9]))
    |(?P<pdate>\((?P<pd>[0-9]{{1,2}})/(?P<pm>[0-9]{{1,2}})(?:/(?P<py>[0-9]{{4}}|[0-9]{{2}}))?\))
-   |(?P<phone>\+[0-9]{{1,3}}(?>(?:{_S}|[-.])?\(?[0-9]++\)?){{2,}}
+   |(?P<phone>\+(?=(?:[0-9][ .()-]{{0,2}}){{7}})[0-9]{{1,3}}(?>(?:{_S}|[-.])?\(?[0-9]++\)?){{2,}}
       |\(0[0-9]{{1,3}}\){_S}?[0-9]{{3,4}}[- ]?[0-9]{{3,5}}
       |(?<![0-9])0[0-9]{{2,4}}[- .][0-9]{{3,4}}[- .][0-9]{{3,5}}(?![0-9])
       |(?<![0-9])0[0-9]{{2,3}}-[0-9]{{6,9}}(?![0-9]))
@@ -208,7 +212,8 @@ _UNIT_DASH_BEFORE = re.compile(r"\b(?i:persen|percent|juta|miliar|triliun|ribu|m
 _MINUS_BEFORE = re.compile(rf"(?i:(?<!plus )(?<!plus-)(?<!plus/)(?<!plus or )(?<!plus atau )\bminus){_S}+\Z")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 # the counted noun, or a unit symbol written with capitals ("42 kWh", "5 GB", "100 MW")
-_NOUN_AFTER = re.compile(rf"{_S}+(kepala{_S}keluarga|[a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz|[Kk]L)\b")
+_NOUN_AFTER = re.compile(
+    rf"{_S}+(kepala{_S}keluarga|[a-z]+(?:-[a-z]+)?|[kMGT]Wh?|[KMGT]B|Mbps|Gbps|MHz|GHz|kHz|[Kk]L|[A-Z]{{2,5}}s?)\b")
 _MONTH_AFTER = re.compile(
     rf"{_S}+([A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})(\.?)(?:,?{_S}+((?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
 )
@@ -225,11 +230,31 @@ _YEAR_NEXT = re.compile(rf"{_S}+(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 _NAME_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}*\Z")  # "(HS 72)", "S&P 500" too
 # the second half of a model number: "Boeing 737-800"
 _MODEL_BEFORE = re.compile(rf"(?:[\w,]{_S}+|\()[A-Z][\w&-]*{_S}+[0-9]{{1,4}}[-–/]\Z")
+def _counted(text: str, pos: int) -> str | None:
+    """The noun a count counts, written after it: "orang", "unit", "kepala keluarga", "GT", "SPBU";
+    not a function word, a time zone, nor "kali" in "dua kali lipat" (a multiple)."""
+    nm = _NOUN_AFTER.match(text, pos)
+    if nm is None:
+        return None
+    unit = nm.group(1)
+    if unit in NOT_NOUNS or unit in _NOT_UNIT_ACRONYMS or unit == "kali" and _MULTIPLE_AFTER.match(text, nm.end()):
+        return None
+    return unit
+
+
+_NOT_UNIT_ACRONYMS = frozenset({"WIB", "WITA", "WIT", "GMT", "UTC", "AM", "PM", "SM", "BC", "AD", "CE", "BCE", "HUT"})
+_MULTIPLE_AFTER = re.compile(rf"{_S}+(?:lipat|lebih)\b")
+
+
 # what stands before a number to dial, within a few words
 _CONTACT_BEFORE = re.compile(
     r"\b(?i:call|calling|hubungi|menghubungi|telepon|telp|hotline|darurat|emergency|sms|whatsapp)\b[^.\n0-9]{0,22}"
     r"(?:[0-9]+[ -])?\Z")
 _GRADE_UNITS = frozenset({"karat", "carat", "kt"})
+_MEASURE_DASH_AFTER = re.compile(
+    r"[-–](miles?|kilometers?|kilometres?|km|meters?|metres?|foot|feet|acres?|hectares?|tons?|tonnes?|MW|GW)\b(?!-)")
+_STREET_AFTER = re.compile(
+    rf"{_S}+(?:[A-Z][\w.'-]*{_S}+){{1,3}}(?:Street|St|Drive|Dr|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Way|Highway)\b")
 _SLASH_DM_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9/])")
 
 # "jan", "sept": a month word that starts a longer one, so a period after it belongs to it
@@ -515,9 +540,7 @@ class _Scan:
             if not (code == "GBP" and cm.group(idx).lower() == "pounds" and mult == 1):
                 return MONEY, cm.end(), mult, conv, code, None
         if mult != 1:
-            nm = _NOUN_AFTER.match(text, pos)
-            unit = nm.group(1) if nm and nm.group(1) not in NOT_NOUNS else None
-            return COUNT, pos, mult, conv, unit, None
+            return COUNT, pos, mult, conv, _counted(text, pos), None
         pm = _PCT_AFTER.match(text, pos)
         if pm:
             word = pm.group(pm.lastindex)
@@ -542,10 +565,7 @@ class _Scan:
                 if year is None and mm.group(2) and mm.group(1).lower() not in _MONTH_ABBREVIATIONS:
                     end = mm.end(1)  # "mulai 3 Oktober." ends a sentence; "12 Aug." is abbreviated
                 return DATE, end, 1, None, None, (month, year)
-        nm = _NOUN_AFTER.match(text, pos)
-        if nm and nm.group(1) not in NOT_NOUNS:
-            return COUNT, pos, 1, None, nm.group(1), None
-        return COUNT, pos, 1, None, None, None
+        return COUNT, pos, 1, None, _counted(text, pos), None
 
     def number(self, s: int, e: int, raw: str) -> None:
         text = self.text
@@ -624,6 +644,11 @@ class _Scan:
                 if value is not None:
                     self.add(s, e, MONEY, _number(value), _FX_CODES[named.group(1).lower()])
                 return
+        if kind == COUNT and mult == 1 and nxt in "-–" and (mm := _MEASURE_DASH_AFTER.match(text, e)):
+            value = _to_decimal(raw, self.lang, False)
+            if value is not None:  # "a 25-mile stretch", "40-kilometer"
+                self.add(s, e, COUNT, _number(value), mm.group(1))
+            return
         # glued letters that are not a unit: 4G, 5th, 3D, 10x
         if end == e or (kind == COUNT and mult == 1):
             if nxt.isalpha():
@@ -643,7 +668,9 @@ class _Scan:
                 r_end = rm.end(1)
                 r_small = rm.group(1).isdigit() and len(rm.group(1)) <= 2
                 kind2, _end2, mult2, conv2, unit2, extra2 = self.suffix(r_end, None, r_small and small_int)
-                if kind2 != COUNT or mult2 != 1 or unit2 is not None:
+                if mult2 != 1 and _GROUPED.fullmatch(raw):
+                    unit = unit2 if kind2 == COUNT else None  # "by 460,000 to 4.9 million": no scale
+                elif kind2 != COUNT or mult2 != 1 or unit2 is not None:
                     kind, mult, conv, unit, extra = kind2, mult2, conv2, unit2, extra2
                     end = e
                     if kind == MONEY and currency is None:
@@ -724,6 +751,8 @@ class _Scan:
             if unit is None:
                 if _CONTACT_BEFORE.search(text, max(0, s - 30), s):
                     return  # "layanan darurat 112", "call the SES on 132 500"
+                if _STREET_AFTER.match(text, end):
+                    return  # "1499 San Luis Drive"
                 # a bare decimal is a figure only when grouped as one ("ke level 7.350,12")
                 if value < 10 or value != value.to_integral_value() and not grouped_decimal:
                     return
@@ -884,10 +913,16 @@ class _Scan:
     def _month_after_noun(self, word: str, s: int, e: int) -> bool:
         """Indonesian puts the month after what it dates: "inflasi Februari", "ekspor batu bara Juli".
         A capitalised Indonesian month name after a lower-case word, with no name after it ("Agustus
-        Sani" is a person)."""
-        if word.lower() not in _INDONESIAN_MONTHS:
+        Sani" is a person); an English one after a lower-case word or "the" ("sharply from April",
+        "The January fires"; "May" is also a verb and a name)."""
+        low = word.lower()
+        if low in _INDONESIAN_MONTHS:
+            before = _LOWER_WORD_BEFORE.search(self.text, max(0, s - 30), s)
+        elif low in _ENGLISH_MONTHS:  # "sharply from April", "said June was", "The January fires"
+            before = _LOWER_WORD_BEFORE.search(self.text, max(0, s - 30), s) or _THE_BEFORE.search(
+                self.text, max(0, s - 6), s)
+        else:
             return False
-        before = _LOWER_WORD_BEFORE.search(self.text, max(0, s - 30), s)
         return before is not None and not _NAME_AFTER.match(self.text, e)
 
     def number_words(self, m: re.Match) -> None:
@@ -902,6 +937,8 @@ class _Scan:
             if not du:
                 return
         kind, end, mult, conv, unit, extra = self.suffix(e, None, False)
+        if unit == "kali":
+            unit = None  # "datang tiga kali sebulan", "dua kali": how often, in words, is no count
         value = Decimal(value)
         if tokens[0] == "a" and (hm := _HALF_BEFORE.search(text, max(0, s - 8), s)):
             s, value = hm.start(), value / 2  # "half a million"
@@ -957,7 +994,11 @@ _NOT_A_DAY_AFTER = re.compile(rf"{_S}+(?:Agung|Kliwon|Legi|Pahing|Pon|Wage|Times
 # months written the Indonesian way (April, September, November are the same in English)
 _INDONESIAN_MONTHS = frozenset({"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober",
                                 "desember", "nopember", "pebruari"})
+# English months that are no other word when capitalised inside a sentence ("May" is, and a name)
+_ENGLISH_MONTHS = frozenset({"january", "february", "march", "april", "june", "july", "august", "september",
+                             "october", "november", "december"})
 _LOWER_WORD_BEFORE = re.compile(rf"\b[a-z]{{2,}}{_S}+\Z")
+_THE_BEFORE = re.compile(rf"\b[Tt]he{_S}+\Z")
 _NAME_AFTER = re.compile(rf"{_S}+[A-Z][a-z]")
 
 

@@ -199,6 +199,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "THB": "THB",
     "CHF": "CHF",
     "R$": "BRL",
+    "SAR": "SAR",
+    "AED": "AED",
+    "QAR": "QAR",
 }
 
 #: duration unit (lower case) -> ISO-8601 designator; a leading "T" marks a time part
@@ -258,7 +261,7 @@ NOT_NOUNS = frozenset(
     between among against during through across via vs versus ago atas bawah
     kemarin kini sekarang tadi nanti besok lainnya lain others other
     yesterday today tomorrow now then again earlier later
-    st nd rd th x kali s sd menjadi jadi new plus minus
+    st nd rd th x s sd menjadi jadi new plus minus
     """.split()
 )
 
