@@ -531,6 +531,13 @@ def test_a_name_has_a_letter():
     assert _tagged(span_edge_rule, "di rentang 7.121,05 hingga", "O O B-LOC O") == "O O O O".split()
 
 
+def test_a_commission_numeral_is_no_part_of_its_chair_s_name():
+    from tuireader.entities.rules import commission_rule
+
+    assert _tagged(commission_rule, "Ketua Komisi X Syaiful Huda meminta", "O O B-PER I-PER I-PER O") == \
+        "O B-ORG I-ORG B-PER I-PER O".split()
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 
@@ -1049,6 +1056,12 @@ def _story(*lines):
          "O O O O O B-ORG B-PER I-PER O"),
         (["Sekretaris Jenderal Kementerian/B-ORG Kesehatan/I-ORG Kunta/I-ORG Wibawa/I-ORG Nugraha/I-ORG hadir"],
          "O O B-ORG I-ORG B-PER I-PER I-PER O"),
+        # two acronyms make the body; a body the story defines in brackets; a state office and its region
+        (["Ketua BEM/B-PER UI/I-PER Verrel/I-PER Uziel/I-PER menilai"], "O B-ORG I-ORG B-PER I-PER O"),
+        (["Rektor Unsoed/B-PER Akhmad/I-PER Sodiq/I-PER merevisi",
+          "di Universitas/B-ORG Jenderal/I-ORG Soedirman/I-ORG ( Unsoed/B-ORG ) ."], "O B-ORG B-PER I-PER O"),
+        (["Kepala Dinas/B-ORG Kesehatan/I-ORG Bali/I-ORG Rizky/I-ORG Harahap/I-ORG menilai"],
+         "O B-ORG I-ORG I-ORG B-PER I-PER O"),
         # ... not when what follows is a country's name
         (["Ketua Dewan/B-ORG Perwakilan/I-ORG Rakyat/I-ORG Republik/I-ORG Indonesia/I-ORG hadir"],
          "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),

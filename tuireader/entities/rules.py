@@ -212,11 +212,17 @@ def known_names_rule(sentences, tagged, res) -> None:
 
 
 @cache
-def _single_word_organisations() -> frozenset[str]:
+def _one_word_organisations() -> frozenset[str]:
+    """The alias table's organisations written as one word ("BI", "Kemenag", "Nvidia")."""
     from .aliases import alias_rows
 
     return frozenset(alias for alias, _canonical, label in alias_rows()
-                     if label == ORG and " " not in alias and alias[:1].isupper() and len(alias) >= 3)
+                     if label == ORG and " " not in alias and alias[:1].isupper())
+
+
+@cache
+def _single_word_organisations() -> frozenset[str]:
+    return frozenset(alias for alias in _one_word_organisations() if len(alias) >= 3)
 
 
 @cache
@@ -403,13 +409,15 @@ def title_split_rule(sentences, tagged, res) -> None:
 _LEADING_OFFICES = frozenset(
     "kabid kabag kasubdit kasat kasi kadis kalak kakanwil kapolda kapolres kapolsek kapolrestabes kapolresta "
     "pangdam kajati kajari dandim danrem humas ketua kepala wakil juru bicara jubir sekretaris sekjen ketum "
-    "gubernur bupati walikota camat lurah ekonom analis peneliti pengamat pelatih dirut komisaris".split())
+    "gubernur bupati walikota camat lurah ekonom analis peneliti pengamat pelatih dirut komisaris rektor dekan "
+    "koordinator penjabat plt kadiv kapusdatin direktur dirjen deputi".split())
 # police and military ranks, written between a body and its officer ("Polda Metro Jaya Kombes Ade …")
 _RANKS = frozenset(
     "jenderal jend letjen mayjen brigjen laksamana laksda laksma marsekal marsda marsma kolonel kol letkol mayor "
     "kapten letnan komjen irjen brigjen kombes akbp akp kompol iptu ipda aiptu aipda bripka brigpol bripda".split())
 # words right before an office's body: "Direktur Utama PT …", "Ketua Umum Partai Golkar …", "CEO Danantara …"
 _OFFICES_BEFORE = _LEADING_OFFICES | _PERSON_TITLES | {"utama", "umum", "ceo", "eksekutif", "kapten", "manajer"}
+_OFFICE_FORMS = _OFFICES_BEFORE | {w.capitalize() for w in _OFFICES_BEFORE} | {w.upper() for w in _OFFICES_BEFORE}
 _SPEECH_WORDS = frozenset("kata ujar ucap tutur jelas ungkap tegas imbuh tambah said says told menurut".split())
 
 
@@ -471,15 +479,33 @@ def _story_names(sentences, spans, res):
     return orgs, alone, longer
 
 
-def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res) -> bool:
+def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res, short_names=frozenset()) -> bool:
     """Whether ``toks[a:k]`` can be the body of an office inside the span ``[a, b)``."""
     if typ == "PER":  # "… Tsunami BMKG Daryono", "Dirjen PHU Kemenag Hilman Latief": an acronym ends it
-        return k < b and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1]) or _table_type(toks[k - 1:k]) == ORG)
+        return k < b and (_acronym_end(toks, a, k) or _table_type(toks[k - 1:k]) == ORG
+                          or k - a == 1 and toks[a] in short_names)  # "Rektor Unsoed Akhmad Sodiq"
     return (toks[k - 1] == "Tbk" or k < b and (tuple(toks[a:k]) in story_orgs or _table_type(toks[a:k]) == ORG)
             or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS and (k - a == 1 or _is_place(toks[a + 1:k], res))
+            # a state office and its region: "Dinas Pariwisata Bali"
+            or toks[a] in _BRANCH_HEADS and k - a > 2 and (_is_place(toks[k - 1:k], res) or _table_place(toks[k - 1:k]))
             # an acronym or a known body's short name inside: "… Hukum Kejagung"
             or k - a > 1 and (len(toks[k - 1]) >= 3 and _acronym(toks[k - 1])
                               or _table_type(toks[k - 1:k]) == ORG))
+
+
+def _defined_short_names(sentences, tagged) -> set[str]:
+    """The one-word short names a story defines in brackets after an organisation: "Universitas
+    Jenderal Soedirman (Unsoed)"."""
+    return {toks[i + 1] for toks, tags in zip(sentences, tagged) if "(" in toks
+            for i in range(1, len(toks) - 2)
+            if toks[i] == "(" and toks[i + 2] == ")" and tags[i - 1][2:] == "ORG" and toks[i + 1][:1].isupper()}
+
+
+def _acronym_end(toks, a: int, k: int) -> bool:
+    """``toks[k - 1]`` ends a body as an acronym: three capitals or more ("BMKG"), or two after
+    another acronym ("BEM UI")."""
+    last = toks[k - 1]
+    return _acronym(last) and (len(last) >= 3 or k - 1 > a and _acronym(toks[k - 2]))
 
 
 def organisation_person_rule(sentences, tagged, res) -> None:
@@ -496,6 +522,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
     if not any(spans):
         return
     names = None
+    short_names: set[str] = set()
     for toks, tags, sentence_spans in zip(sentences, tagged, spans):
         for a, b, typ in sentence_spans:
             office_before = a > 0 and toks[a - 1].lower() in _OFFICES_BEFORE
@@ -506,7 +533,8 @@ def organisation_person_rule(sentences, tagged, res) -> None:
             if b - a < 2 or typ not in ("ORG", "PER"):
                 continue
             if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]) and (
-                    b - a < 3 or not any(_table_type((t,)) == ORG for t in toks[a:b - 2])):
+                    b - a < 3 or _one_word_organisations().isdisjoint(toks[a:b - 2]) and not (
+                        office_before and toks[a] in (short_names := short_names or _defined_short_names(sentences, tagged)))):
                 continue  # most people's names
             end = b
             if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
@@ -519,7 +547,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
             # the longest body first ("DPRD Sulawesi Tengah" + "Fajar Tambunan"); the whole span when a
             # name follows it ("DPRD Lampung" + "Fajar Marlina")
             for k in range(b if end > b else b - 1, a, -1):
-                if not _body_ends_at(toks, a, k, b, typ, story_orgs, res):
+                if not _body_ends_at(toks, a, k, b, typ, story_orgs, res, short_names):
                     continue
                 if k == b:
                     break
@@ -542,9 +570,12 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                        for t, x, y, name in named_otherwise if t != id(toks) or y <= a or x >= end):
                     continue  # the story names these words, or some of them, as a place or body elsewhere
                 if typ == "PER":
-                    for x in range(a, k - 1):
+                    body = k - 1
+                    while body > a and _acronym(toks[body - 1]) and _acronym(toks[body]):
+                        body -= 1  # "BEM UI"
+                    for x in range(a, body):
                         tags[x] = "O"
-                    _retag(tags, k - 1, k, "ORG")
+                    _retag(tags, body, k, "ORG")
                 else:
                     _retag(tags, a, k, "ORG")
                 for x in range(k, p):
@@ -557,7 +588,7 @@ def holder_after_body_rule(sentences, tagged, res) -> None:
     """"Direktur Utama **BPJS Kesehatan** **Ghufron Mukti** meminta …": an office, its body, then two to
     four name-like words the model left untagged are the office's holder."""
     for toks, tags in zip(sentences, tagged):
-        if "B-ORG" not in tags:
+        if "B-ORG" not in tags or _OFFICE_FORMS.isdisjoint(toks):
             continue
         n = len(toks)
         for a, b, typ in bio_spans(tags):
@@ -774,6 +805,11 @@ def commission_rule(sentences, tagged) -> None:
     for toks, tags in zip(sentences, tagged):
         if "Komisi" not in toks:
             continue
+        for i in range(len(toks) - 2):  # "Ketua Komisi X Syaiful Huda": the numeral is no name's
+            if toks[i] == "Komisi" and toks[i + 1] in _ROMAN and tags[i] == "O" and tags[i + 1] == "B-PER" \
+                    and tags[i + 2] == "I-PER":
+                tags[i + 1] = "O"
+                tags[i + 2] = "B-PER"
         for i in range(len(toks) - 1):
             if toks[i] == "Komisi" and toks[i + 1] in _ROMAN and tags[i] == "O" and tags[i + 1] == "O":
                 end = i + 2
@@ -1177,9 +1213,10 @@ def regional_name_rule(sentences, tagged, res) -> None:
     "Baiq" ("Gubernur NTB **Lalu Muhamad Iqbal**" went untagged), while the corps after a police rank
     is not the name's ("Irjen Pol **Rusdi Hartono**")."""
     for toks, tags in zip(sentences, tagged):
-        if _NAME_OPENERS.isdisjoint(toks) and "B-PER" not in tags:
+        openers = not _NAME_OPENERS.isdisjoint(toks)
+        if not openers and "B-PER" not in tags:
             continue
-        for i in range(1, len(toks) - 1):
+        for i in range(1, len(toks) - 1) if openers else ():
             if toks[i] in _NAME_OPENERS and tags[i] == "O" and toks[i - 1] not in _QUOTES_AND_BREAKS:
                 end = i + 1
                 while end < len(toks) and end - i <= 4 and tags[end] in ("O", "B-PER", "I-PER") \
@@ -1261,6 +1298,7 @@ def doubles_rule(sentences, tagged, res) -> None:
 
 
 _WORK_NOUNS = frozenset({"film", "lagu", "album", "novel", "serial", "sinetron", "movie", "song"})
+_WORK_FORMS = _WORK_NOUNS | {w.capitalize() for w in _WORK_NOUNS}
 # a genre or "berjudul" (titled) after the noun: "film Joko Anwar", "lagu Iwan Fals" name the maker instead
 _WORK_KINDS = frozenset({"animasi", "horor", "drama", "dokumenter", "komedi", "laga", "pendek", "berjudul",
                          "bertajuk", "animated", "horror", "titled", "called"})
@@ -1273,7 +1311,7 @@ def work_title_rule(sentences, tagged, res) -> None:
     the maker. Not a country or place ("film horor Korea")."""
     titles = set()
     for toks, tags in zip(sentences, tagged):
-        if not any(t.lower() in _WORK_NOUNS for t in toks):
+        if _WORK_FORMS.isdisjoint(toks):
             continue
         for i, tok in enumerate(toks):
             if tok.lower() not in _WORK_NOUNS:
