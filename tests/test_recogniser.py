@@ -538,6 +538,23 @@ def test_a_commission_numeral_is_no_part_of_its_chair_s_name():
         "O B-ORG I-ORG B-PER I-PER O".split()
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kapal melayani rute Denpasar-Tokyo.", [("Denpasar", "LOCATION"), ("Tokyo", "LOCATION")]),
+        ("Pemerintah daerah dan TNI-Polri bergerak.", [("TNI", "ORG"), ("Polri", "ORG")]),
+        ("Arus di Tol Jakarta-Cikampek padat.", [("Tol Jakarta-Cikampek", "LOCATION")]),
+        # a pair of people, a handout credit, a region: no split
+        ("Foto: ANTARA/HO-Basarnas.", []),
+    ],
+)
+def test_names_joined_by_a_hyphen_are_one_mention_each(text, expected):
+    found = [(m.text, m.label) for m in recogniser.recognise(text, "id")]
+    for item in expected:
+        assert item in found
+    assert not any(t.startswith("HO") or t == "Asia" for t, _ in found)
+
+
 def test_a_news_site_named_by_its_address_is_one_organisation():
     from tuireader.entities.rules import site_name_rule
 

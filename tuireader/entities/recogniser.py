@@ -23,7 +23,7 @@ from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, club_city_rule, commission_rule, coordination_rule, country_rule,
-                    dateline_rule, doubles_rule, east_asian_name_rule, holder_after_body_rule, initials_rule,
+                    dateline_rule, doubles_rule, east_asian_name_rule, holder_after_body_rule, hyphen_pair, initials_rule,
                     known_names_rule, long_form_rule, lower_case_opener_rule, media_rule, misc_word_rule,
                     name_joiner_rule, nameish, office_building_rule, organisation_lower_case_rule,
                     organisation_person_rule, organisation_word_rule, person_lower_case_rule, person_prefix_rule,
@@ -312,8 +312,9 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
         keep.append(sent)
     tok_sents = [[text[s:e] for s, e in sent] for sent in keep]
     tagged = tag_document(tok_sents, lang, consistency=True)
+    res = _get(lang).res
     out: list[EntityMention] = []
-    for sent, tags in zip(keep, tagged):
+    for sent, toks, tags in zip(keep, tok_sents, tagged):
         for a, b, typ in bio_spans(tags):
             label = _LABELS.get(typ)
             if label is None:
@@ -321,5 +322,14 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
             s = sent[a][0]
             e = sent[b - 1][1]
             out.append(EntityMention(s, e, label, text[s:e]))
+        for i, tok in enumerate(toks):
+            if tags[i] == "O" and "-" in tok:  # a route or a pair of bodies: "Merak-Bakauheni", "TNI-Polri"
+                s0 = sent[i][0]
+                parts = hyphen_pair(tok, res)
+                if parts and i > 0 and toks[i - 1] == "Tol" and tags[i - 1] == "O":  # "Tol Jakarta-Cikampek"
+                    out.append(EntityMention(sent[i - 1][0], sent[i][1], LOCATION, text[sent[i - 1][0]:sent[i][1]]))
+                    continue
+                for ps, pe, typ in parts:
+                    out.append(EntityMention(s0 + ps, s0 + pe, _LABELS[typ], text[s0 + ps:s0 + pe]))
     out.sort(key=lambda m: m.start)
     return out

@@ -1375,6 +1375,29 @@ def street_rule(sentences, tagged) -> None:
                 _retag(tags, a - 1, b, "LOC")
 
 
+_HYPHEN_PAIR = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)+\Z")
+_OCEANS = frozenset({"Pacific", "Pasifik", "Atlantic", "Atlantik"})
+
+
+def hyphen_pair(token: str, res) -> list[tuple[int, int, str]]:
+    """"Merak-Bakauheni", "Jakarta-Denpasar", "TNI-Polri": names the alias table or the place lists
+    know, joined by hyphens (a route, a pair of bodies), are one mention each; the model reads the
+    word as one and leaves it. The parts as (start, end, BIO type) within the token, or nothing when
+    any part is unknown ("Andika-Nanang", "Coca-Cola")."""
+    if not _HYPHEN_PAIR.match(token) or token.rsplit("-", 1)[1] in _OCEANS:
+        return []  # "Asia-Pacific" is one region
+    parts, pos = [], 0
+    for part in token.split("-"):
+        listed = _table_type((part,))
+        typ = "ORG" if listed == ORG else "LOC" if listed == LOCATION or listed is None and not part.isupper() \
+            and len(part) > 2 and _is_place([part], res) else None
+        if typ is None:
+            return []  # "HO-Basarnas" (a handout), "Andika-Nanang"
+        parts.append((pos, pos + len(part), typ))
+        pos += len(part) + 1
+    return parts
+
+
 def _retag(tags: list[str], a: int, b: int, typ: str) -> None:
     tags[a] = "B-" + typ
     for k in range(a + 1, b):
