@@ -317,13 +317,14 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
     for sent, toks, tags in zip(keep, tok_sents, tagged):
         for a, b, typ in bio_spans(tags):
             label = _LABELS.get(typ)
-            if label is None:
-                continue
+            if label is None or b - a == 1 and "-" in toks[a] and hyphen_pair(toks[a], res):
+                continue  # the parts below
             s = sent[a][0]
             e = sent[b - 1][1]
             out.append(EntityMention(s, e, label, text[s:e]))
         for i, tok in enumerate(toks):
-            if tags[i] == "O" and "-" in tok:  # a route or a pair of bodies: "Merak-Bakauheni", "TNI-Polri"
+            if "-" in tok and (tags[i] == "O" or tags[i][:2] == "B-" and (i + 1 == len(tags) or tags[i + 1][:2] != "I-")):
+                # a route or a pair of bodies: "Merak-Bakauheni", "TNI-Polri" (untagged, or tagged as one)
                 s0 = sent[i][0]
                 parts = hyphen_pair(tok, res)
                 if parts and i > 0 and toks[i - 1] == "Tol" and tags[i - 1] == "O":  # "Tol Jakarta-Cikampek"
