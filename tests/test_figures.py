@@ -801,3 +801,18 @@ def test_english_months_after_a_lower_case_word_or_the():
     figures = find_figures("Exports fell sharply from April. The January fires burned. He met April Smith.",
                            datetime.date(2025, 4, 17), "en")
     assert [(f.text, f.value) for f in figures] == [("April", "2025-04"), ("January", "2025-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name before a number no longer makes it a label when a count noun follows
+        ("disusul Kota Bandung 644 kasus dan Kabupaten Bengkalis 271 ha. Jalan Sudirman 45 ditutup.",
+         [("644", 644, "kasus"), ("271", 271, "ha")]),
+        ("Tiket periode 21 Maret-11 April terjual.", [("21 Maret", "2025-03-21", None), ("11 April", "2025-04-11", None)]),
+        ("Posted 2:05 PM GMT+10. Tarif PPh 21 naik.", []),
+        ("Ia finis dengan 4 menit 21,55 detik.", [("4 menit 21,55 detik", "PT4M21.55S", None)]),
+    ],
+)
+def test_place_counts_day_month_ranges_time_zones_and_split_seconds(text, expected):
+    assert [(f.text, f.value, f.unit) for f in find_figures(text, PUB, "id")] == expected

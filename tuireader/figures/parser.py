@@ -205,10 +205,12 @@ _PCT_AFTER = re.compile(
 _DUR_AFTER = re.compile(rf"(?:{_S}+|-)(?i:(?:working|business|calendar){_S}+)?(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])")
 # the next, smaller unit of a compound duration: "4 tahun 6 bulan", "2 hours and 30 minutes"
 _DUR_NEXT = re.compile(
-    rf"(?:,?{_S}+(?i:dan|and){_S}+|{_S}+)([0-9]{{1,3}})(?![0-9.,])(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
+    rf"(?:,?{_S}+(?i:dan|and){_S}+|{_S}+)([0-9]{{1,3}}(?:,[0-9]{{1,2}})?)(?![0-9.,])(?:{_S}+|-)(?i:({_alt(DURATION_UNITS)}))\b(?!-[0-9])"
 )
 # "minus 2,5 persen", but not a margin: "plus or minus 2%", "plus minus 3 persen"
 _UNIT_DASH_BEFORE = re.compile(r"\b(?i:persen|percent|juta|miliar|triliun|ribu|million|billion)[-–]\Z")
+_MONTH_DASH_BEFORE = re.compile(rf"[0-9]{_S}+(?i:{_trie(MONTH_NUMBERS)})[-–]\Z")
+_ZONE_BEFORE = re.compile(r"(?:GMT|UTC)\+\Z")
 _MINUS_BEFORE = re.compile(rf"(?i:(?<!plus )(?<!plus-)(?<!plus/)(?<!plus or )(?<!plus atau )\bminus){_S}+\Z")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 # the counted noun, or a unit symbol written with capitals ("42 kWh", "5 GB", "100 MW")
@@ -590,9 +592,12 @@ class _Scan:
                 return  # G20, MH370, 11/2020, #12, ?v=2025; but "1x24 jam" is a day
             if prev in "-–" and s >= 2:
                 before = text[s - 2]
-                if before.isalpha() and not _UNIT_DASH_BEFORE.search(text, max(0, s - 12), s):
-                    return  # COVID-19, ke-3, B-1234; but "5 persen-10 persen" is a range
+                if before.isalpha() and not _UNIT_DASH_BEFORE.search(text, max(0, s - 12), s) \
+                        and not _MONTH_DASH_BEFORE.search(text, max(0, s - 12), s):
+                    return  # COVID-19, ke-3, B-1234; but "5 persen-10 persen" and "21 Maret-11 April" are ranges
                 after_pair = before.isdigit() or before == " " and s >= 3 and text[s - 3].isdigit()
+            if prev == "+" and _ZONE_BEFORE.search(text, max(0, s - 5), s):
+                return  # "GMT+10"
             if prev == "." and s >= 2 and text[s - 2].isdigit():
                 return
         # "-0,5 persen", "minus 2,3 persen": a sign, not a hyphen or a range
@@ -723,7 +728,7 @@ class _Scan:
                 code = DURATION_UNITS[nm.group(2).lower()]
                 if _UNIT_ORDER.index(code) <= _UNIT_ORDER.index(last):
                     break  # "4 tahun 6 bulan" goes on; "2 jam 3 jam" does not
-                more.append((Decimal(nm.group(1)), code))
+                more.append((Decimal(nm.group(1).replace(",", ".")), code))  # "4 menit 21,55 detik"
                 last, end = code, nm.end()
             if not more and (tm := _TIMES_BEFORE.search(text, max(0, s - 8), s)):
                 s, value = tm.start(), value * int(tm.group(1))  # "2 x 24 jam": 48 hours
@@ -741,9 +746,10 @@ class _Scan:
             quantity = grouped_decimal or value >= 1000 and _GROUPED.fullmatch(raw) is not None
             if word_before and not quantity and (
                 _LABEL_BEFORE.search(text, max(0, s - 14), s)
-                or plain and len(raw) <= 4 and _NAME_BEFORE.search(text, max(0, s - 40), s)
+                or plain and len(raw) <= 4 and unit not in COUNT_NOUNS_AFTER_YEAR
+                and _NAME_BEFORE.search(text, max(0, s - 40), s)
             ):
-                return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"
+                return  # "Pasal 27", "Jalan Sudirman 45", "Boeing 737"; but "Kota Bandung 644 kasus" counts
             if plain and len(raw) <= 4 and _MODEL_BEFORE.search(text, max(0, s - 40), s):
                 return  # "Boeing 737-800 freighters"
             if unit in _GRADE_UNITS:

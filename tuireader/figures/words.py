@@ -244,7 +244,7 @@ LABEL_WORDS = frozenset(
     kode code versi version seri series episode eps ep bab chapter edisi vol volume
     kelas grade gate room ruang kamar km peringkat rank ranked ranking rute route
     level gelombang putaran babak tanggal tgl urut day uu pp perpres permen perppu keppres perda
-    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp magnitudo bermagnitudo magnitude menit minute
+    inpres pergub perwal perbup sk se kepmen nrp nip nik ktp magnitudo bermagnitudo magnitude menit minute pph
     """.split()
 )
 
