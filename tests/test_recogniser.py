@@ -394,6 +394,14 @@ def test_what_the_model_read_into_the_front_of_a_name_goes_out(sentence, tags, e
         ("Kapolda Irjen Pol Rusdi Hartono", "O O B-PER I-PER I-PER", "O O O B-PER I-PER"),
         # a one-letter word before a name that is not a Balinese one stays out
         ("Tim I Andi Wijaya", "O O B-PER I-PER", "O O B-PER I-PER"),
+        # a rank (and its corps) opening a person's span goes out
+        ("Kapolres Kombes Pol Susatyo Purnomo Condro mengatakan", "O B-PER I-PER I-PER I-PER I-PER O",
+         "O O O B-PER I-PER I-PER O"),
+        # a first name the model left out after a body, a byline or a bracket; not a regency, not "Yayasan"
+        ("Direktur Utama Perum Bulog Novi Helmy Prasetya", "O O B-ORG I-ORG O B-PER I-PER",
+         "O O B-ORG I-ORG B-PER I-PER I-PER"),
+        ("Editor Dita Angga Rusiana", "O O B-PER I-PER", "O B-PER I-PER I-PER"),
+        ("Kepala BPBD Cianjur Asep Sukma Wijaya", "O B-ORG O B-PER I-PER I-PER", "O B-ORG O B-PER I-PER I-PER"),
     ],
 )
 def test_regional_name_openers_belong_to_the_name(sentence, tags, expected):
@@ -1079,6 +1087,8 @@ def _story(*lines):
           "di Universitas/B-ORG Jenderal/I-ORG Soedirman/I-ORG ( Unsoed/B-ORG ) ."], "O B-ORG B-PER I-PER O"),
         (["Kepala Dinas/B-ORG Kesehatan/I-ORG Bali/I-ORG Rizky/I-ORG Harahap/I-ORG menilai"],
          "O B-ORG I-ORG I-ORG B-PER I-PER O"),
+        # one name word after an office and a body the table knows
+        (["Direktur Utama Telkomsel/B-PER Nugroho/I-PER mengatakan"], "O O B-ORG B-PER O"),
         # ... not when what follows is a country's name
         (["Ketua Dewan/B-ORG Perwakilan/I-ORG Rakyat/I-ORG Republik/I-ORG Indonesia/I-ORG hadir"],
          "O B-ORG I-ORG I-ORG I-ORG I-ORG O"),

@@ -532,10 +532,11 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 a = start
             if b - a < 2 or typ not in ("ORG", "PER"):
                 continue
-            if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]) and (
-                    b - a < 3 or _one_word_organisations().isdisjoint(toks[a:b - 2]) and not (
-                        office_before and toks[a] in (short_names := short_names or _defined_short_names(sentences, tagged)))):
-                continue  # most people's names
+            if typ == "PER" and not any(len(t) >= 3 and _acronym(t) for t in toks[a:b - 1]) \
+                    and (b - a < 3 or _one_word_organisations().isdisjoint(toks[a:b - 2])) and not (
+                        office_before and (toks[a] in _single_word_organisations() or toks[a] in (
+                            short_names := short_names or _defined_short_names(sentences, tagged)))):
+                continue  # most people's names; not "Direktur Utama Telkomsel Nugroho", "Rektor Unsoed Akhmad Sodiq"
             end = b
             if end < len(tags) and tags[end] == "B-PER":  # "… Kombes Ade" + "Ary Syam Indradi"
                 end += 1
@@ -561,7 +562,7 @@ def organisation_person_rule(sentences, tagged, res) -> None:
                 # an office word before the body shows a holder follows, unless the model tagged one apart
                 # ("CEO Seorim Energy" + "Park Seung-woo")
                 # a body the alias table knows inside a person's span: "Umrah Kemenag Hilman Latief"
-                known_body = typ == "PER" and len(tail) >= 2 and _table_type(toks[k - 1:k]) == ORG
+                known_body = typ == "PER" and (len(tail) >= 2 or office_before) and _table_type(toks[k - 1:k]) == ORG
                 if not _ORG_LAST_WORDS.isdisjoint(tail) or not (
                         p > k or tail[0] in named_alone or tail[-1] in named_alone or known_body
                         or end == b and office_before and len(tail) >= 2 and not _is_place(tail, res)):
@@ -1207,7 +1208,28 @@ _RANK_CORPS = frozenset({"Pol", "Pol.", "Inf", "Inf.", "Kav", "Kav.", "Arh", "Cz
 _QUOTES_AND_BREAKS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "—"})
 
 
-def regional_name_rule(sentences, tagged, res) -> None:
+@cache
+def _not_first_names() -> frozenset[str]:
+    """Words that open a body's or a place's name, never a person's ("Yayasan Dapero Lestari")."""
+    return _ORG_FIRST_WORDS | _BODY_HEADS | _REGIONAL_BODIES | _GEO_WORDS | _REGION_WORDS | _VILLAGE_WORDS | {
+        "Yayasan", "Lembaga", "Komunitas", "Forum", "Koperasi", "Gerakan"}
+
+
+def _first_name_before(toks, tags, a: int, res) -> bool:
+    """The word before a person's name of two or more words is its first name when the model left it
+    out ("Novi", "Dian", "Dita" are ordinary words too) and what stands before it ends a body, a
+    byline or a bracket, or opens the sentence."""
+    word = toks[a - 1]
+    if len(word) < 3 or word.isupper() or not nameish(word, res) or word in _BYLINE_TITLES \
+            or word.lower() in _admin_places()[0] \
+            or word.lower() in _OFFICES_BEFORE or word in _ORG_LAST_WORDS or word in _not_first_names() \
+            or _table_type((word,)) is not None:
+        return False
+    k = a - 2
+    return k < 0 or tags[k][2:] == "ORG" or toks[k] in _BYLINE_TITLES or toks[k] in (")", ":", "|")
+
+
+def regional_name_rule(sentences, tagged, res, first_names: bool = True) -> None:
     """Indonesian names open with words the model reads as something else: a Balinese "I"/"Ni" before
     the birth-order name ("**I Wayan Koster**" was "Wayan Koster"), "Anak Agung", the Sasak "Lalu" and
     "Baiq" ("Gubernur NTB **Lalu Muhamad Iqbal**" went untagged), while the corps after a police rank
@@ -1229,9 +1251,16 @@ def regional_name_rule(sentences, tagged, res) -> None:
         for a, b, typ in reversed(bio_spans(tags)):
             if typ != "PER":
                 continue
-            if b - a > 1 and toks[a] in _RANK_CORPS and a > 0 and toks[a - 1].lower() in _RANKS:
+            if b - a > 2 and toks[a].lower() in _RANKS:  # "Kombes Pol Susatyo Purnomo Condro"
+                start = a + 1 + (toks[a + 1] in _RANK_CORPS and b - a > 3)
+                for k in range(a, start):
+                    tags[k] = "O"
+                tags[start] = "B-PER"
+            elif b - a > 1 and toks[a] in _RANK_CORPS and a > 0 and toks[a - 1].lower() in _RANKS:
                 tags[a] = "O"
                 tags[a + 1] = "B-PER"
+            elif first_names and b - a > 1 and a > 0 and tags[a - 1] == "O" and _first_name_before(toks, tags, a, res):
+                _retag(tags, a - 1, b, "PER")  # "Perum Bulog Novi Helmy Prasetya", "Editor Dita Angga Rusiana"
             elif a > 0 and tags[a - 1] == "O" and (
                     toks[a - 1] in ("I", "Ni") and toks[a] in _BALINESE_GIVEN
                     or toks[a - 1] == "Anak" and toks[a] == "Agung"):
