@@ -425,6 +425,7 @@ def test_initials_of_a_suspect_are_nobody_in_the_whole_story():
     [
         ("jatuh pada Hari Raya Idul Fitri .", "O O B-PER I-PER I-PER I-PER O", "O O O O O O O"),
         ("saat Lebaran dan Natal", "O B-LOC O B-PER", "O O O O"),
+        ('" Alhamdulillah berjalan aman', "O B-PER O O", "O O O O"),
         ("selama bulan Ramadhan .", "O O B-PER O", "O O O O"),
         # a feast's word in a person's name, and a regency's name, stay
         ("kata Nanda Ramadhan .", "O B-PER B-PER O", "O B-PER B-PER O"),
@@ -561,6 +562,21 @@ def test_names_joined_by_a_hyphen_are_one_mention_each(text, expected):
     for item in expected:
         assert item in found
     assert not any(t.startswith("HO") or t == "Asia" for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("Editor : Denis Riantiza Meilanova", "O O O O O", "O O B-PER I-PER I-PER"),
+        ("Penulis Tatang Guritno | Editor Aprillia Ika", "O B-PER I-PER O O O O", "O B-PER I-PER O O B-PER I-PER"),
+        # a title-case heading that opens with the word is no byline
+        ("Editor Baru Menulis Buku", "O O O O", "O O O O"),
+    ],
+)
+def test_the_name_after_a_byline_word(sentence, tags, expected):
+    from tuireader.entities.rules import byline_name_rule
+
+    assert _tagged(byline_name_rule, sentence, tags, recogniser._get("id").res) == expected.split()
 
 
 def test_a_news_site_named_by_its_address_is_one_organisation():

@@ -240,7 +240,9 @@ def _demonyms() -> frozenset[str]:
 # acronyms of things, not of names: vehicles, offices, budgets, taxes, documents, time zones
 _TERM_ACRONYMS = frozenset(
     "EV EVs SUV SUVs CEO CFO COO CTO GDP IPO AI LNG LPG CPO BBM PDB PHK KTP NIK ATM WIB WITA WIT UMKM UMR UMP "
-    "PPN PPh APBN APBD RAPBN SBN SUN PNS ASN DPT KKN PAUD HBM DRAM NAND GPU GPUs CPU CPUs".split())
+    "PPN PPh APBN APBD RAPBN SBN SUN PNS ASN DPT KKN PAUD HBM DRAM NAND GPU GPUs CPU CPUs".split()
+    # and what a speaker exclaims
+    + "Alhamdulillah Insyaallah InsyaAllah Bismillah Masyaallah MasyaAllah Subhanallah Astagfirullah".split())
 
 
 @cache
@@ -369,6 +371,29 @@ def person_prefix_rule(sentences, tagged, res) -> None:
                     _retag(tags, a, a + m, "ORG" if listed == ORG else "LOC")
                     tags[a + m] = "B-PER"
                     break
+
+
+_BYLINE_BREAKS = frozenset({"|", "-", "–", "—", "/", "("})
+
+
+def byline_name_rule(sentences, tagged, res) -> None:
+    """"Editor : Denis Riantiza Meilanova", "Penulis Tatang Guritno | Editor Aprillia Ika": the
+    capitalised words after a byline word, up to the line's next field, are a person the model may
+    have missed."""
+    for toks, tags in zip(sentences, tagged):
+        if _BYLINE_TITLES.isdisjoint(toks):
+            continue
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok not in _BYLINE_TITLES or tok in ("Justice", "Justices", "Judge"):
+                continue
+            a = i + 1 + (i + 1 < n and toks[i + 1] == ":")
+            b = a
+            while b < n and b - a < 4 and nameish(toks[b], res) and toks[b].isalpha() and not toks[b].isupper() \
+                    and tags[b] == "O" and toks[b] not in _BYLINE_TITLES:
+                b += 1
+            if b - a >= 2 and (b == n or toks[b] in _BYLINE_BREAKS or toks[b] in _BYLINE_TITLES):
+                _retag(tags, a, b, "PER")
 
 
 # ranks and offices that stand before a person's name, never at the end of an organisation's
