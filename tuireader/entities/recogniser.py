@@ -325,6 +325,8 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
             s = sent[a][0]
             e = sent[b - 1][1]
             out.append(EntityMention(s, e, label, text[s:e]))
+        if "-" not in text[sent[0][0]:sent[-1][1]]:
+            continue  # most sentences: one search in C
         for i, tok in enumerate(toks):
             if "-" in tok and (tags[i] == "O" or tags[i][:2] == "B-" and (i + 1 == len(tags) or tags[i + 1][:2] != "I-")):
                 # a route or a pair of bodies: "Merak-Bakauheni", "TNI-Polri" (untagged, or tagged as one)

@@ -204,8 +204,9 @@ def known_names_rule(sentences, tagged, res) -> None:
             continue
         # one word the table knows only as an organisation ("Nvidia", "Muhammadiyah", "Visinema"), which
         # the model called a place or a person: never a usually lower-case word or a place's name
-        for i, tok in enumerate(toks):
-            if tok in single and tags[i] in ("B-PER", "B-LOC", "O") and (i + 1 == len(toks) or tags[i + 1][:2] != "I-") \
+        for i in [j for j, tok in enumerate(toks) if tok in single]:
+            tok = toks[i]
+            if tags[i] in ("B-PER", "B-LOC", "O") and (i + 1 == len(toks) or tags[i + 1][:2] != "I-") \
                     and (tags[i] != "O" or i > 0 and tags[i - 1] == "O") \
                     and tok.lower() not in res.lower_common and not _is_place([tok], res):
                 tags[i] = "B-ORG"
@@ -509,7 +510,7 @@ def _body_ends_at(toks, a: int, k: int, b: int, typ: str, story_orgs, res, short
     if typ == "PER":  # "… Tsunami BMKG Daryono", "Dirjen PHU Kemenag Hilman Latief": an acronym ends it
         return k < b and (_acronym_end(toks, a, k) or _table_type(toks[k - 1:k]) == ORG
                           or k - a == 1 and toks[a] in short_names)  # "Rektor Unsoed Akhmad Sodiq"
-    return (toks[k - 1] == "Tbk" or k < b and (tuple(toks[a:k]) in story_orgs or _table_type(toks[a:k]) == ORG)
+    return (toks[k - 1] == "Tbk" or k < b and (tuple(toks[a:k]) in story_orgs or _listed_organisation(toks[a:k]))
             or _acronym(toks[a]) and toks[a] not in _COMPANY_FORMS and (k - a == 1 or _is_place(toks[a + 1:k], res))
             # a state office and its region: "Dinas Pariwisata Bali"
             or toks[a] in _BRANCH_HEADS and k - a > 2 and (_is_place(toks[k - 1:k], res) or _table_place(toks[k - 1:k]))
@@ -524,6 +525,12 @@ def _defined_short_names(sentences, tagged) -> set[str]:
     return {toks[i + 1] for toks, tags in zip(sentences, tagged) if "(" in toks
             for i in range(1, len(toks) - 2)
             if toks[i] == "(" and toks[i + 2] == ")" and tags[i - 1][2:] == "ORG" and toks[i + 1][:1].isupper()}
+
+
+def _listed_organisation(words) -> bool:
+    """The words spell an organisation of the alias table as written ("Kementerian Kesehatan",
+    "Kemenkes"): dictionary lookups, asked for every possible end of every organisation's span."""
+    return words[0] in _one_word_organisations() if len(words) == 1 else _known_types().get(tuple(words)) == "ORG"
 
 
 def _acronym_end(toks, a: int, k: int) -> bool:
@@ -1244,14 +1251,14 @@ def _first_name_before(toks, tags, a: int, res) -> bool:
     """The word before a person's name of two or more words is its first name when the model left it
     out ("Novi", "Dian", "Dita" are ordinary words too) and what stands before it ends a body, a
     byline or a bracket, or opens the sentence."""
-    word = toks[a - 1]
-    if len(word) < 3 or word.isupper() or not nameish(word, res) or word in _BYLINE_TITLES \
-            or word.lower() in _admin_places()[0] \
-            or word.lower() in _OFFICES_BEFORE or word in _ORG_LAST_WORDS or word in _not_first_names() \
-            or _table_type((word,)) is not None:
-        return False
     k = a - 2
-    return k < 0 or tags[k][2:] == "ORG" or toks[k] in _BYLINE_TITLES or toks[k] in (")", ":", "|")
+    if not (k < 0 or tags[k][2:] == "ORG" or toks[k] in _BYLINE_TITLES or toks[k] in (")", ":", "|")):
+        return False  # most names: checked first, it is the cheap test
+    word = toks[a - 1]
+    return not (len(word) < 3 or word.isupper() or not nameish(word, res) or word in _BYLINE_TITLES
+                or word.lower() in _admin_places()[0]
+                or word.lower() in _OFFICES_BEFORE or word in _ORG_LAST_WORDS or word in _not_first_names()
+                or _table_type((word,)) is not None)
 
 
 def regional_name_rule(sentences, tagged, res, first_names: bool = True) -> None:
@@ -1401,7 +1408,7 @@ _PLACE_PREPOSITIONS = frozenset("in at to from near of into outside across di ke
 def club_city_rule(sentences, tagged) -> None:
     """In a story about "Real Madrid", a bare "Madrid" that is not after a preposition of place is the
     club: "Carlo Ancelotti's Madrid, who have now lost", "kept Madrid level" (not "in Madrid")."""
-    cities = {toks[b - 1] for toks, tags in zip(sentences, tagged) if "I-ORG" in tags
+    cities = {toks[b - 1] for toks, tags in zip(sentences, tagged) if not _CLUB_PREFIXES.isdisjoint(toks)
               for a, b, typ in bio_spans(tags) if typ == "ORG" and b - a == 2 and toks[a] in _CLUB_PREFIXES}
     if not cities:
         return
