@@ -223,6 +223,7 @@ def _one_word_organisations() -> frozenset[str]:
 
 @cache
 def _single_word_organisations() -> frozenset[str]:
+    """Those of three letters or more, safe to find by themselves ("BI", "UI" are often something else)."""
     return frozenset(alias for alias in _one_word_organisations() if len(alias) >= 3)
 
 
