@@ -318,24 +318,36 @@ def recognise(text: str, lang: str) -> list[EntityMention]:
     res = _get(lang).res
     out: list[EntityMention] = []
     for sent, toks, tags in zip(keep, tok_sents, tagged):
+        # most sentences hold no hyphen: one search in C
+        pairs = _hyphen_pairs(text, sent, toks, tags, res) if "-" in text[sent[0][0]:sent[-1][1]] else {}
         for a, b, typ in bio_spans(tags):
             label = _LABELS.get(typ)
-            if label is None or b - a == 1 and "-" in toks[a] and hyphen_pair(toks[a], res):
-                continue  # the parts below
+            if label is None or b - a == 1 and a in pairs:
+                continue  # a pair's parts stand in for it
             s = sent[a][0]
             e = sent[b - 1][1]
             out.append(EntityMention(s, e, label, text[s:e]))
-        if "-" not in text[sent[0][0]:sent[-1][1]]:
-            continue  # most sentences: one search in C
-        for i, tok in enumerate(toks):
-            if "-" in tok and (tags[i] == "O" or tags[i][:2] == "B-" and (i + 1 == len(tags) or tags[i + 1][:2] != "I-")):
-                # a route or a pair of bodies: "Merak-Bakauheni", "TNI-Polri" (untagged, or tagged as one)
-                s0 = sent[i][0]
-                parts = hyphen_pair(tok, res)
-                if parts and i > 0 and toks[i - 1] == "Tol" and tags[i - 1] == "O":  # "Tol Jakarta-Cikampek"
-                    out.append(EntityMention(sent[i - 1][0], sent[i][1], LOCATION, text[sent[i - 1][0]:sent[i][1]]))
-                    continue
-                for ps, pe, typ in parts:
-                    out.append(EntityMention(s0 + ps, s0 + pe, _LABELS[typ], text[s0 + ps:s0 + pe]))
+        for mentions in pairs.values():
+            out.extend(mentions)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _hyphen_pairs(text: str, sent, toks, tags, res) -> dict[int, list[EntityMention]]:
+    """The mentions of each hyphen-joined word of the sentence that the model left untagged or tagged
+    as one word, by token: a route or a pair of bodies ("Merak-Bakauheni", "TNI-Polri", see
+    ``rules.hyphen_pair``); after an untagged "Tol" the whole is one road ("Tol Jakarta-Cikampek")."""
+    pairs: dict[int, list[EntityMention]] = {}
+    for i, tok in enumerate(toks):
+        if "-" not in tok or not (tags[i] == "O" or tags[i][:2] == "B-" and (i + 1 == len(tags) or tags[i + 1][:2] != "I-")):
+            continue
+        parts = hyphen_pair(tok, res)
+        if not parts:
+            continue
+        if i > 0 and toks[i - 1] == "Tol" and tags[i - 1] == "O":
+            s, e = sent[i - 1][0], sent[i][1]
+            pairs[i] = [EntityMention(s, e, LOCATION, text[s:e])]
+        else:
+            s0 = sent[i][0]
+            pairs[i] = [EntityMention(s0 + ps, s0 + pe, _LABELS[typ], text[s0 + ps:s0 + pe]) for ps, pe, typ in parts]
+    return pairs

@@ -261,8 +261,7 @@ def misc_word_rule(sentences, tagged, res) -> None:
         if words.isdisjoint(toks) and _HOLIDAYS.isdisjoint(toks):
             continue
         for a, b, _typ in bio_spans(tags):
-            if b - a == 1 and toks[a] in words or _is_holiday(toks[a:b]) and not (
-                    b - a == 1 and toks[a] in _NAME_LIKE_HOLIDAYS and (a == 0 or not toks[a - 1].islower())):
+            if b - a == 1 and toks[a] in words or _is_feast(toks, a, b):
                 for k in range(a, b):
                     tags[k] = "O"
 
@@ -275,9 +274,13 @@ _HOLIDAY_WORDS = _HOLIDAYS | {"Hari", "Raya", "Tahun", "Baru"}
 _NAME_LIKE_HOLIDAYS = frozenset({"Ramadhan", "Ramadan", "Syawal", "Muharram"})
 
 
-def _is_holiday(words) -> bool:
-    """"Idul Fitri", "Hari Raya Idul Fitri", "Lebaran", "Natal" (not "Mandailing Natal", a regency)."""
-    return not _HOLIDAYS.isdisjoint(words) and all(w in _HOLIDAY_WORDS for w in words)
+def _is_feast(toks, a: int, b: int) -> bool:
+    """"Idul Fitri", "Hari Raya Idul Fitri", "Lebaran", "Natal" (not "Mandailing Natal", a regency), and
+    "Ramadhan" after a lower-case word ("bulan Ramadhan", not "Nanda Ramadhan")."""
+    words = toks[a:b]
+    if _HOLIDAYS.isdisjoint(words) or not all(w in _HOLIDAY_WORDS for w in words):
+        return False
+    return not (b - a == 1 and words[0] in _NAME_LIKE_HOLIDAYS and (a == 0 or not toks[a - 1].islower()))
 
 
 # lower-case words that join two parts of one person's name: "Faisal bin Nasser Al Kuwari"; not the
@@ -375,6 +378,7 @@ def person_prefix_rule(sentences, tagged, res) -> None:
                     break
 
 
+_BYLINE_WORDS = _BYLINE_TITLES - {"Justice", "Justices", "Judge"}  # a court's titles open no byline
 _BYLINE_BREAKS = frozenset({"|", "-", "–", "—", "/", "("})
 
 
@@ -383,11 +387,11 @@ def byline_name_rule(sentences, tagged, res) -> None:
     capitalised words after a byline word, up to the line's next field, are a person the model may
     have missed."""
     for toks, tags in zip(sentences, tagged):
-        if _BYLINE_TITLES.isdisjoint(toks):
+        if _BYLINE_WORDS.isdisjoint(toks):
             continue
         n = len(toks)
         for i, tok in enumerate(toks):
-            if tok not in _BYLINE_TITLES or tok in ("Justice", "Justices", "Judge"):
+            if tok not in _BYLINE_WORDS:
                 continue
             a = i + 1 + (i + 1 < n and toks[i + 1] == ":")
             b = a
@@ -1245,7 +1249,7 @@ _QUOTES_AND_BREAKS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "�
 def _not_first_names() -> frozenset[str]:
     """Words that open a body's or a place's name, never a person's ("Yayasan Dapero Lestari")."""
     return _ORG_FIRST_WORDS | _BODY_HEADS | _REGIONAL_BODIES | _GEO_WORDS | _REGION_WORDS | _VILLAGE_WORDS | {
-        "Yayasan", "Lembaga", "Komunitas", "Forum", "Koperasi", "Gerakan"}
+        "Lembaga", "Komunitas", "Forum", "Koperasi", "Gerakan"}
 
 
 def _first_name_before(toks, tags, a: int, res) -> bool:
@@ -1366,6 +1370,26 @@ _WORK_KINDS = frozenset({"animasi", "horor", "drama", "dokumenter", "komedi", "l
                          "bertajuk", "animated", "horror", "titled", "called"})
 
 
+def _title_after(toks, tags, i: int, res) -> list[str]:
+    """The name after the work noun at ``i`` and its genre: the span the model tagged there (not an
+    organisation), or the run of name-like words it left untagged; nothing without a genre."""
+    k = i + 1
+    while k < len(toks) and toks[k] in _WORK_KINDS:
+        k += 1
+    if k == i + 1 or k == len(toks):
+        return []
+    end = k + 1
+    if tags[k][:2] == "B-" and tags[k] != "B-ORG":
+        while end < len(toks) and tags[end][:2] == "I-":
+            end += 1
+    elif tags[k] == "O" and nameish(toks[k], res):
+        while end < len(toks) and tags[end] == "O" and nameish(toks[end], res):
+            end += 1
+    else:
+        return []
+    return toks[k:end]
+
+
 def work_title_rule(sentences, tagged, res) -> None:
     """The title of a film or song is no person or place: "film animasi **Jumbo**" (the model's person
     eight times over), "lagu berjudul Rayuan Pulau Kelapa"; the same words go untagged all through
@@ -1376,18 +1400,9 @@ def work_title_rule(sentences, tagged, res) -> None:
         if _WORK_FORMS.isdisjoint(toks):
             continue
         for i, tok in enumerate(toks):
-            if tok.lower() not in _WORK_NOUNS:
-                continue
-            k = i + 1
-            while k < len(toks) and toks[k] in _WORK_KINDS:
-                k += 1
-            if k > i + 1 and k < len(toks) and (tags[k][:2] == "B-" and tags[k] != "B-ORG" or tags[k] == "O" and nameish(toks[k], res)):
-                end = k + 1
-                while end < len(toks) and (tags[end][:2] == "I-" if tags[k] != "O" else
-                                           tags[end] == "O" and nameish(toks[end], res)):
-                    end += 1
-                words = toks[k:end]
-                if not _is_place(words, res) and _table_type(words) is None:
+            if tok.lower() in _WORK_NOUNS:
+                words = _title_after(toks, tags, i, res)
+                if words and not _is_place(words, res) and _table_type(words) is None:
                     titles.add(tuple(words))
     if not titles:
         return

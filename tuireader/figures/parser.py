@@ -19,8 +19,9 @@ Decisions (see also the tests):
 * Money: the currency comes from a prefix (Rp, US$, $, €, £, ¥, S$, NT$, Rs, RM, codes)
   or a suffix (rupiah, dolar AS, dollars, euro, riyal, won, baht, pesos, ...; "61 cents" is
   0.61 USD; fewer than 100 won are no money). Single-letter scales ("M",
-  "T", "m", "bn", "k") count only in money; Indian "lakh", "crore", "lakh crore" are 10^5, 10^7, 10^12: "Rp 2 M" is 2 miliar (for IDR "M" is
+  "T", "m", "bn", "k") count only in money: "Rp 2 M" is 2 miliar (for IDR "M" is
   miliar, elsewhere million), "$300m" is 300 million. "Rp 50.000,-" keeps ",-".
+  Indian "lakh", "crore", "lakh crore" are 10^5, 10^7, 10^12 ("1.5 lakh crore rupees").
 * Percent: value as written, unit "%". "percentage points"/"poin persentase"
   keep their value with unit "pp"; basis points ("bps", "basis poin") become
   percentage points: value / 100, unit "pp" ("25 bps", "a 25-basis-point cut"). A minus sign or "minus" before the
@@ -40,8 +41,8 @@ Decisions (see also the tests):
   scores), bare numbers in "(61)" or ", 27," (ages), short plain numbers right
   after a capitalised word mid-sentence ("Jalan Sudirman 45", "Boeing 737"),
   values in URLs ("?v=20250801"), model and index numbers ("Boeing 737-800",
-  "S&P 500"), street numbers ("1499 San Luis Drive"), numbers to dial ("layanan darurat 112", "call the SES on 132 500"),
-  gold purity ("24 karat"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
+  "S&P 500"), street numbers ("1499 San Luis Drive"), numbers to dial ("layanan
+  darurat 112", "call the SES on 132 500"), gold purity ("24 karat"). "1.000-an" is 1000. Spelled-out numbers below ten ("dua", "nine")
   count the noun after them ("tiga tersangka", "nine people"), never "one"/"satu"
   or "roda empat" (four-wheeled); with nothing to count they are kept only with
   money, percent or a duration, and a range in words shares its unit ("dua
@@ -74,7 +75,8 @@ Decisions (see also the tests):
   "in August", "periode Agustus", "the year to March", and an Indonesian month after
   a lower-case word: "inflasi Februari") is that month nearest the published one
   (value "YYYY-MM"), an English month after a lower-case word or "the" ("from
-  April", "The January fires"; not "May"); after "sejak"/"since" the latest one not after it, after
+  April", "The January fires"; not "May"); after "sejak"/"since" the latest one
+  not after it, after
   "by" the next one; "Agustus tahun lalu", "September
   last year", "Desember tahun depan" take that year. A month before a range's second
   month takes its year ("Januari hingga Februari 2025", "Januari hingga 9 Maret
