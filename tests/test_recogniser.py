@@ -496,6 +496,33 @@ def test_a_street_named_after_a_person_is_a_place(sentence, tags, expected):
 @pytest.mark.parametrize(
     "sentence, tags, expected",
     [
+        # stops the place lists do not know, and a first word that is common ("tanah")
+        ("lintas Tanah Abang – Rangkasbitung :", "O B-LOC I-LOC O O O", "O B-LOC I-LOC O B-LOC O"),
+        ("lintas Jakarta Kota – Bogor / Nambo", "O B-LOC O O B-LOC O B-PER", "O B-LOC I-LOC O B-LOC O B-LOC"),
+        ("the route Dover - Calais", "O O B-PER O O", "O O B-LOC O B-LOC"),
+        # one name alone, or no route word: left to the model
+        ("lintas Kementerian Keuangan", "O B-ORG I-ORG", "O B-ORG I-ORG"),
+        ("rute Jakarta dibuka", "O O O", "O O O"),
+        ("kerja sama Jakarta – Bogor", "O O B-LOC O B-LOC", "O O B-LOC O B-LOC"),
+    ],
+)
+def test_the_stops_of_a_route_are_places(sentence, tags, expected):
+    from tuireader.entities.rules import route_rule
+
+    assert _tagged(route_rule, sentence, tags) == expected.split()
+
+
+def test_a_hyphen_joined_route_after_a_route_word_is_two_places():
+    found = [(m.text, m.label) for m in recogniser.recognise("Kapal rute Merak-Bakauheni kembali beroperasi.", "id")]
+    assert found == [("Merak", "LOCATION"), ("Bakauheni", "LOCATION")]
+    # without the route word, an unknown pair is not split
+    assert ("Merak", "LOCATION") not in [(m.text, m.label) for m in
+                                          recogniser.recognise("Kapal Merak-Bakauheni kembali beroperasi.", "id")]
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
         ("Kasi Penkum Kejaksaan Tinggi Jawa Timur mengatakan", "O O O O B-LOC I-LOC O", "O O B-ORG I-ORG I-ORG I-ORG O"),
         ("di Dinas Koperasi dan Usaha Mikro Jawa Timur .", "O B-ORG I-ORG I-ORG I-ORG I-ORG B-LOC I-LOC O",
          "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O"),

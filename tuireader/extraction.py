@@ -16,7 +16,7 @@ from tuireader.figures.figure import Figure
 from tuireader.text.months import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 #: Bump when the recogniser, aliases or figure rules change, so `reextract` knows what is stale.
-EXTRACTOR_VERSION = "7"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
+EXTRACTOR_VERSION = "8"  # 2: annotation styles (id model), year-less dates, grouped decimals; 3: Brown clusters (en), kumparan clusters (id), outlet and acronym rules, figure fixes;
 # 4: signed percentages, compound durations, money ranges with two currencies, "15-year-old" as one age;
 # dateline, headline, span-edge, acronym, company, administrative-place and sentence-opener rules;
 # 5: kemarin/next/mendatang dates, "since" months in the past, month ranges, cents/riyal/won, margins, "setengah", "2 x 24 jam";
@@ -25,7 +25,7 @@ EXTRACTOR_VERSION = "7"  # 2: annotation styles (id model), year-less dates, gro
 # 6: weekdays and Indonesian months named alone are dates, small numbers in words count, ranges in words,
 # exchange rates "per dollar", "PSI dan Perindo" two organisations, syllable acronyms join their body;
 # 7: NT$/lakh/crore, scaled ranges share their unit, day ranges, numbers to dial; Indonesian name openers ("I Wayan",
-# "Lalu"), a known body inside an office holder's span
+# "Lalu"), a known body inside an office holder's span; 8: a route's stops are places ("lintas Tanah Abang–Rangkasbitung")
 
 REJECT, RELABEL, ADD = "reject", "label", "add"
 

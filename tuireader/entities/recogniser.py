@@ -24,7 +24,7 @@ from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
 from .rules import (acronym_rule, admin_place_rule, byline_name_rule, club_city_rule, commission_rule,
                     coordination_rule, country_rule, dateline_rule, doubles_rule, east_asian_name_rule,
-                    holder_after_body_rule, hyphen_pair, initials_rule, known_names_rule, long_form_rule,
+                    holder_after_body_rule, hyphen_pair, ROUTE_WORDS, route_rule, initials_rule, known_names_rule, long_form_rule,
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     office_building_rule, organisation_lower_case_rule, organisation_person_rule,
                     organisation_word_rule, person_lower_case_rule, person_prefix_rule, regional_body_rule,
@@ -173,6 +173,7 @@ def tag_document(sentences: list[list[str]], lang: str, consistency: bool = True
         state_company_rule(sentences, tagged)
         doubles_rule(sentences, tagged, model.res)
         street_rule(sentences, tagged)
+        route_rule(sentences, tagged)
         club_city_rule(sentences, tagged)
         initials_rule(sentences, tagged)
         work_title_rule(sentences, tagged, model.res)
@@ -341,7 +342,7 @@ def _hyphen_pairs(text: str, sent, toks, tags, res) -> dict[int, list[EntityMent
     for i, tok in enumerate(toks):
         if "-" not in tok or not (tags[i] == "O" or tags[i][:2] == "B-" and (i + 1 == len(tags) or tags[i + 1][:2] != "I-")):
             continue
-        parts = hyphen_pair(tok, res)
+        parts = hyphen_pair(tok, res, route=i > 0 and toks[i - 1] in ROUTE_WORDS)
         if not parts:
             continue
         if i > 0 and toks[i - 1] == "Tol" and tags[i - 1] == "O":

@@ -1452,15 +1452,56 @@ def street_rule(sentences, tagged) -> None:
                 _retag(tags, a - 1, b, "LOC")
 
 
+#: words after which names joined by dashes or slashes are the stops of a route
+ROUTE_WORDS = frozenset({"rute", "lintas", "trayek", "relasi", "jurusan", "route", "routes"})
+_ROUTE_JOINERS = frozenset({"-", "–", "—", "/"})
+
+
+def _stop_word(tok: str) -> bool:
+    """A word of a stop's name: capitalised, not an acronym ("Tanah" of "Tanah Abang" is a common word)."""
+    return len(tok) > 1 and tok[0].isupper() and tok.isalpha() and not tok.isupper()
+
+
+def route_rule(sentences, tagged) -> None:
+    """"lintas Tanah Abang–Rangkasbitung", "rute Jakarta–Bogor/Nambo", "route Rotterdam-Antwerp": after a
+    route word, capitalised names joined by dashes or slashes are places (stations, ports, towns the
+    place lists need not know), however the model read them; one name alone is left to the model."""
+    for toks, tags in zip(sentences, tagged):
+        if ROUTE_WORDS.isdisjoint(toks):
+            continue
+        n = len(toks)
+        for i, tok in enumerate(toks[:-1]):
+            if tok not in ROUTE_WORDS:
+                continue
+            stops, k = [], i + 1
+            while k < n:
+                end = k
+                while end < n and end - k < 3 and _stop_word(toks[end]):
+                    end += 1
+                if end == k:
+                    break
+                stops.append((k, end))
+                if end + 1 < n and toks[end] in _ROUTE_JOINERS:
+                    k = end + 1
+                else:
+                    break
+            if len(stops) < 2:
+                continue
+            for a, b in stops:
+                if b < n and tags[b][:2] == "I-":
+                    continue  # a name that runs on past the stop: not a stop's name
+                _retag(tags, a, b, "LOC")
+
+
 _HYPHEN_PAIR = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)+\Z")
 _OCEANS = frozenset({"Pacific", "Pasifik", "Atlantic", "Atlantik"})
 
 
-def hyphen_pair(token: str, res) -> list[tuple[int, int, str]]:
+def hyphen_pair(token: str, res, route: bool = False) -> list[tuple[int, int, str]]:
     """"Merak-Bakauheni", "Jakarta-Denpasar", "TNI-Polri": names the alias table or the place lists
     know, joined by hyphens (a route, a pair of bodies), are one mention each; the model reads the
     word as one and leaves it. The parts as (start, end, BIO type) within the token, or nothing when
-    any part is unknown ("Andika-Nanang", "Coca-Cola")."""
+    any part is unknown ("Andika-Nanang", "Coca-Cola"), unless the word follows a route word (``route``)."""
     if not _HYPHEN_PAIR.match(token) or token.rsplit("-", 1)[1] in _OCEANS:
         return []  # "Asia-Pacific" is one region
     parts, pos = [], 0
@@ -1468,6 +1509,8 @@ def hyphen_pair(token: str, res) -> list[tuple[int, int, str]]:
         listed = _table_type((part,))
         typ = "ORG" if listed == ORG else "LOC" if listed == LOCATION or listed is None and not part.isupper() \
             and len(part) > 2 and _is_place([part], res) else None
+        if typ is None and route and not part.isupper():
+            typ = "LOC"  # after a route word: "rute Merak-Bakauheni"
         if typ is None:
             return []  # "HO-Basarnas" (a handout), "Andika-Nanang"
         parts.append((pos, pos + len(part), typ))
