@@ -22,14 +22,14 @@ from pathlib import Path
 from .domain import StyleClassifier
 from .evaluate import bio_label, bio_spans
 from .mention import LOCATION, ORG, PERSON, EntityMention
-from .rules import (acronym_rule, admin_place_rule, byline_name_rule, club_city_rule, commission_rule,
+from .rules import (ROUTE_WORDS, acronym_rule, admin_place_rule, byline_name_rule, club_city_rule, commission_rule,
                     coordination_rule, country_rule, dateline_rule, doubles_rule, east_asian_name_rule,
-                    holder_after_body_rule, hyphen_pair, ROUTE_WORDS, route_rule, initials_rule, known_names_rule, long_form_rule,
+                    holder_after_body_rule, hyphen_pair, initials_rule, known_names_rule, long_form_rule,
                     lower_case_opener_rule, media_rule, misc_word_rule, name_joiner_rule, nameish,
                     office_building_rule, organisation_lower_case_rule, organisation_person_rule,
                     organisation_word_rule, person_lower_case_rule, person_prefix_rule, regional_body_rule,
-                    regional_name_rule, sentence_start_rule, short_organisation_rule, site_name_rule, span_edge_rule,
-                    speaker_rule, state_company_rule, street_rule, title_split_rule, titled_person_rule,
+                    regional_name_rule, route_rule, sentence_start_rule, short_organisation_rule, site_name_rule,
+                    span_edge_rule, speaker_rule, state_company_rule, street_rule, title_split_rule, titled_person_rule,
                     work_title_rule)
 from .tokenize import split_sentences, tokenize
 

@@ -1469,28 +1469,31 @@ def route_rule(sentences, tagged) -> None:
     for toks, tags in zip(sentences, tagged):
         if ROUTE_WORDS.isdisjoint(toks):
             continue
-        n = len(toks)
-        for i, tok in enumerate(toks[:-1]):
-            if tok not in ROUTE_WORDS:
-                continue
-            stops, k = [], i + 1
-            while k < n:
-                end = k
-                while end < n and end - k < 3 and _stop_word(toks[end]):
-                    end += 1
-                if end == k:
-                    break
-                stops.append((k, end))
-                if end + 1 < n and toks[end] in _ROUTE_JOINERS:
-                    k = end + 1
-                else:
-                    break
+        for i, tok in enumerate(toks):
+            stops = _route_stops(toks, i + 1) if tok in ROUTE_WORDS else []
             if len(stops) < 2:
                 continue
             for a, b in stops:
-                if b < n and tags[b][:2] == "I-":
+                if b < len(tags) and tags[b][:2] == "I-":
                     continue  # a name that runs on past the stop: not a stop's name
                 _retag(tags, a, b, "LOC")
+
+
+def _route_stops(toks: list[str], k: int) -> list[tuple[int, int]]:
+    """The (start, end) of each name of up to three words from ``k`` on, while a joiner follows it."""
+    stops = []
+    n = len(toks)
+    while k < n:
+        end = k
+        while end < n and end - k < 3 and _stop_word(toks[end]):
+            end += 1
+        if end == k:
+            break
+        stops.append((k, end))
+        if end + 1 >= n or toks[end] not in _ROUTE_JOINERS:
+            break
+        k = end + 1
+    return stops
 
 
 _HYPHEN_PAIR = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)+\Z")
